@@ -1,0 +1,168 @@
+"""The `briefing` command.
+
+`briefing [PATH ...]` opens the app; the subcommands work without a display.
+Heavy modules (Qt, reportlab, genanki) are imported only by the subcommand
+that needs them, so `briefing check` starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .paths import bundled_cards
+
+COMMANDS = ("check", "list", "new", "schema", "pdf", "anki")
+
+
+def _paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="a topic folder or a folder of topics (default: the bundled cards/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Briefing cards on the actors, objectives and key figures of a topic. "
+                    "With no command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate topics; print problems as path:line:col: message")
+    _paths_argument(check)
+
+    listing = sub.add_parser("list", help="list cards (--json: a JSON array for scripts)")
+    listing.add_argument("--json", action="store_true", help="print every card as a JSON array")
+    _paths_argument(listing)
+
+    new = sub.add_parser("new", help="create a topic folder with an example card of each kind")
+    new.add_argument("name", help="the topic's folder name, e.g. china-north-korea")
+    new.add_argument("--dir", type=Path, default=None,
+                     help="where topics live (default: the bundled cards/)")
+    new.add_argument("--seed", type=Path, action="append", default=[], metavar="FILE",
+                     help="a source article (text file) to copy into seeds/; repeat for more")
+    new.add_argument("--title", default="", help="the topic's title")
+
+    sub.add_parser("schema", help="print the JSON Schema of a topic file")
+
+    pdf = sub.add_parser("pdf", help="write a PDF briefing pack or printable cards")
+    _paths_argument(pdf)
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    pdf.add_argument("--layout", choices=("pack", "cards"), default="pack")
+    pdf.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    pdf.add_argument("--card-size", choices=("index", "business"), default="index",
+                     help="cards layout: index cards (5x3 in) or business cards")
+    pdf.add_argument("--duplex", choices=("long", "short", "fold"), default="long",
+                     help="cards layout: flip on the long or short edge, or fold-over pairs")
+    pdf.add_argument("--topic", action="append", default=[], help="only this topic (repeatable)")
+    pdf.add_argument("--kind", action="append", default=[],
+                     choices=("actor", "objective", "figure"), help="only this kind (repeatable)")
+    pdf.add_argument("--tag", action="append", default=[], help="only cards with this tag")
+
+    anki = sub.add_parser("anki", help="write an Anki package (.apkg) for phone review")
+    _paths_argument(anki)
+    anki.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    return parser
+
+
+def _load(paths: list[Path]):
+    from .loader import load_all
+    return load_all(paths or [bundled_cards()])
+
+
+def _print_problems(problems, stream) -> None:
+    for problem in problems:
+        print(problem, file=stream)
+
+
+def cmd_check(args) -> int:
+    topics, problems = _load(args.paths)
+    for topic in topics:
+        problems.extend(topic.problems)
+    _print_problems(problems, sys.stdout)
+    cards = sum(len(t.cards) for t in topics)
+    summary = (f"{len(topics)} topic{'s' * (len(topics) != 1)}, {cards} cards: "
+               + (f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "ok"))
+    print(summary, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_list(args) -> int:
+    from .listing import card_record
+    topics, problems = _load(args.paths)
+    for topic in topics:
+        problems.extend(topic.problems)
+    _print_problems(problems, sys.stderr)
+    records = [card_record(card) for topic in topics for card in topic.cards]
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for r in records:
+            print(f"{r['topic']}/{r['id']}\t{r['kind']}\t{r['title']}")
+    return 1 if problems else 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, create_topic
+    from .atomic import WriteError
+    try:
+        folder = create_topic(args.name, args.dir or bundled_cards(), args.seed, args.title)
+    except (ScaffoldError, WriteError) as error:
+        print(f"briefing new: {error}", file=sys.stderr)
+        return 1
+    print(f"created {folder}: edit topic.yaml and cards.yaml, then run: briefing check {folder}")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .validator import SCHEMA_PATH
+    sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return 0
+
+
+def cmd_pdf(args) -> int:
+    from .pdf.command import run
+    return run(args)
+
+
+def cmd_anki(args) -> int:
+    from .anki_export import run
+    return run(args)
+
+
+def run_app(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="briefing", add_help=False)
+    parser.add_argument("paths", nargs="*", type=Path)
+    args, rest = parser.parse_known_args(argv)
+    if rest:
+        build_parser().print_usage(sys.stderr)
+        print(f"briefing: unknown option {rest[0]}", file=sys.stderr)
+        return 2
+    try:
+        from .gui.app import main as gui_main
+    except ImportError as error:
+        print(f"briefing: the desktop app cannot start: {error}", file=sys.stderr)
+        return 1
+    return gui_main(args.paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        return run_app(argv)
+    args = build_parser().parse_args(argv)
+    handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "schema": cmd_schema,
+               "pdf": cmd_pdf, "anki": cmd_anki}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

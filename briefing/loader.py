@@ -1,0 +1,249 @@
+"""Load topic folders: parse, validate, cross-check, and build the model.
+
+A topic is a folder holding topic.yaml (title, bottom line, seeds) and any
+number of other *.yaml files with cards. Every problem is collected with its
+file, line and column; a broken topic never stops another from loading.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import yamlfile
+from .model import Card, Judgment, Problem, Seed, Source, Topic
+from .quotes import SeedTexts, fold
+from .validator import INVALID, Located, check_document, did_you_mean
+
+TOPIC_FILE = "topic.yaml"
+HEADER = ("title", "bottom_line", "seeds")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_topic_dir(path: Path) -> bool:
+    return (path / TOPIC_FILE).is_file()
+
+
+def topic_dirs(path: Path) -> list[Path]:
+    """The topic folders a PATH names: itself, or each sub-folder holding YAML."""
+    path = Path(path)
+    if is_topic_dir(path):
+        return [path]
+    try:
+        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+    return [p for p in children if is_topic_dir(p) or _yaml_files(p)]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        files = [p for p in folder.iterdir()
+                 if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")]
+    except OSError:
+        return []
+    # topic.yaml first, then the card files by name: this is the deck's order.
+    return sorted(files, key=lambda p: (p.name != TOPIC_FILE, p.name))
+
+
+def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[Problem]]:
+    """Every topic under the given paths, and problems with the paths themselves."""
+    seeds = seeds or SeedTexts()
+    topics: list[Topic] = []
+    problems: list[Problem] = []
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            problems.append(Problem(str(path), 1, 1, "no such file or folder"))
+            continue
+        if not path.is_dir():
+            problems.append(Problem(str(path), 1, 1, "not a folder; give a topic folder "
+                                                     "or a folder of topics"))
+            continue
+        found = topic_dirs(path)
+        if not found:
+            problems.append(Problem(str(path / TOPIC_FILE), 1, 1,
+                                    "no topics here: a topic is a folder with a topic.yaml"))
+        topics.extend(load_topic(folder, seeds) for folder in found)
+    return topics, problems
+
+
+def load_topic(folder: Path, seeds: SeedTexts | None = None) -> Topic:
+    return _TopicBuilder(Path(folder), seeds or SeedTexts()).build()
+
+
+class _TopicBuilder:
+    def __init__(self, folder: Path, seeds: SeedTexts):
+        self.folder = folder
+        self.texts = seeds
+        self.problems: list[Problem] = []
+        self.seeds: dict[str, Seed] = {}
+        self.has_header = False
+        self.cards: list[Card] = []
+        self.first_seen: dict[str, str] = {}  # card id -> "file:line" of its first use
+        self.raw: dict[str, tuple[str, Located]] = {}  # card id -> (file, its checked mapping)
+
+    def report(self, path: str, at: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(path, at[0], at[1], message))
+
+    def build(self) -> Topic:
+        files = _yaml_files(self.folder)
+        topic_path = self.folder / TOPIC_FILE
+        header: Located | None = None
+        documents: list[tuple[Path, str, Located]] = []
+        if topic_path not in files:
+            self.report(str(topic_path), (1, 1),
+                        "topic folder has no topic.yaml (it gives title, bottom_line and seeds)")
+        for path in files:
+            shown = str(path)
+            node, _text, problems = yamlfile.read(path, shown)
+            self.problems.extend(problems)
+            if node is None:
+                continue
+            value, problems = check_document(node, shown)
+            self.problems.extend(problems)
+            if value is INVALID:
+                continue
+            if path == topic_path:
+                header = value
+                self._check_header(shown, value)
+            else:
+                for key in HEADER + ("key_judgments",):
+                    if key in value:
+                        self.report(shown, value.at(key), f"'{key}' belongs in topic.yaml")
+            documents.append((path, shown, value))
+
+        self.has_header = header is not None
+        if header is not None:
+            self._read_seeds(str(topic_path), header.get("seeds", []))
+        for path, shown, value in documents:
+            for raw in value.get("cards", []):
+                self._add_card(path, shown, raw)
+        self._check_related()
+        self._check_series()
+        judgments = tuple(
+            Judgment(j["text"], self._sources(str(topic_path), j.get("sources", [])))
+            for j in (header or {}).get("key_judgments", []) if "text" in j)
+        header = header or {}
+        return Topic(
+            id=self.folder.name,
+            path=self.folder,
+            title=header.get("title", self.folder.name),
+            bottom_line=header.get("bottom_line", ""),
+            key_judgments=judgments,
+            seeds=tuple(self.seeds.values()),
+            cards=tuple(self.cards),
+            problems=tuple(sorted(set(self.problems))),
+            files=tuple(files),
+        )
+
+    def _check_header(self, shown: str, header: Located) -> None:
+        if not any(key in header for key in HEADER):
+            self.report(shown, header.mark, "topic.yaml needs title, bottom_line and seeds")
+
+    def _read_seeds(self, shown: str, entries) -> None:
+        for entry in entries:
+            if "id" not in entry or "file" not in entry:
+                continue
+            if entry["id"] in self.seeds:
+                self.report(shown, entry.at("id"), f"duplicate seed id '{entry['id']}'")
+                continue
+            path = Path(os.path.normpath(self.folder / entry["file"]))
+            try:
+                self.texts.text(path)
+            except FileNotFoundError:
+                self.report(shown, entry.at("file"), f"seed file not found: {path}")
+            except (OSError, UnicodeDecodeError) as error:
+                reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) \
+                    else (error.strerror or str(error))
+                self.report(shown, entry.at("file"), f"cannot read seed file {path}: {reason}")
+            self.seeds[entry["id"]] = Seed(
+                id=entry["id"], path=path, title=entry.get("title", entry["id"]),
+                publication=entry.get("publication", ""), year=entry.get("year"))
+
+    def _sources(self, shown: str, entries) -> tuple[Source, ...]:
+        sources = []
+        for entry in entries:
+            if "seed" not in entry or "quote" not in entry:
+                continue
+            seed = self.seeds.get(entry["seed"])
+            if seed is None:
+                if not self.has_header:
+                    continue  # no topic.yaml to list seeds: already reported
+                known = ", ".join(self.seeds) or "none"
+                hint = did_you_mean(entry["seed"], self.seeds)
+                self.report(shown, entry.at("seed"),
+                            f"unknown seed '{entry['seed']}'{hint}; topic.yaml lists: {known}")
+                continue
+            try:
+                found = self.texts.contains(seed.path, entry["quote"])
+            except (OSError, UnicodeDecodeError):
+                found = True  # the seed itself is already reported
+            if not found:
+                self.report(shown, entry.at("quote"), self._quote_miss(seed, entry["quote"]))
+            sources.append(Source(seed, entry["quote"]))
+        return tuple(sources)
+
+    def _quote_miss(self, seed: Seed, quote: str) -> str:
+        """Say where the quote leaves the article, so a typo is quick to find."""
+        article = fold(self.texts.text(seed.path))
+        wanted = fold(quote)
+        low, high = 0, len(wanted)
+        while low < high:  # longest prefix of the quote that the article contains
+            mid = (low + high + 1) // 2
+            if wanted[:mid] in article:
+                low = mid
+            else:
+                high = mid - 1
+        name = seed.path.name
+        if low < 12:
+            return f"quote not found in seed {name}"
+        return (f"quote not found in seed {name}: it matches up to "
+                f"'...{wanted[max(0, low - 30):low]}' then differs at '{wanted[low:low + 20]}'")
+
+    def _add_card(self, path: Path, shown: str, raw) -> None:
+        # A card missing other fields still gets its id, related and quotes
+        # checked, so one pass of `check` shows everything that is wrong.
+        if not isinstance(raw, dict) or "id" not in raw or "kind" not in raw:
+            return
+        card_id = raw["id"]
+        if card_id in self.first_seen:
+            self.report(shown, raw.at("id"),
+                        f"duplicate card id '{card_id}' (first at {self.first_seen[card_id]})")
+            return
+        self.first_seen[card_id] = f"{shown}:{raw.mark[0]}"
+        self.cards.append(Card(
+            topic=self.folder.name, id=card_id, kind=raw["kind"],
+            title=raw.get("title", card_id), front=raw.get("front", ""),
+            back=raw.get("back", ""), sources=self._sources(shown, raw.get("sources", [])),
+            why=raw.get("why", ""), role=raw.get("role", ""),
+            tags=tuple(raw.get("tags", ())), related=tuple(raw.get("related", ())),
+            value=raw.get("value"), unit=raw.get("unit", ""), as_of=str(raw.get("as_of", "")),
+            series=raw.get("series", ""), file=path, line=raw.mark[0]))
+        self.raw[card_id] = (shown, raw)
+
+    def _check_related(self) -> None:
+        ids = {card.id for card in self.cards}
+        for card_id, (shown, raw) in self.raw.items():
+            related = raw.get("related")
+            if not related:
+                continue
+            for other, at in zip(related, related.marks):
+                if other == card_id:
+                    self.report(shown, at, f"card '{card_id}' lists itself as related")
+                elif other not in ids:
+                    hint = did_you_mean(other, ids)
+                    self.report(shown, at, f"related id '{other}' is not a card in this topic{hint}")
+
+    def _check_series(self) -> None:
+        first_of: dict[str, Card] = {}
+        for card in self.cards:
+            if card.kind != "figure" or not card.series:
+                continue
+            shown, raw = self.raw[card.id]
+            if "value" in raw and not isinstance(card.value, (int, float)):
+                self.report(shown, raw.at("value"), f"figure '{card.id}' is in series "
+                            f"'{card.series}', so its value must be a number to chart")
+            first = first_of.setdefault(card.series, card)
+            if first.unit != card.unit:
+                self.report(shown, raw.at("unit"), f"series '{card.series}' mixes units: "
+                            f"'{card.unit}' here, '{first.unit}' on '{first.id}'")

@@ -1,0 +1,151 @@
+"""The card model: immutable topics, cards and sources, and the Problem value.
+
+Everything downstream (the app, the PDF, the exports, `briefing list --json`)
+reads these objects; nothing here knows about YAML or Qt.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KINDS = ("actor", "objective", "figure")
+KIND_LABELS = {"actor": "Actors", "objective": "Objectives", "figure": "Key figures"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a topic, located at a file, line and column (1-based)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A source article a topic draws on."""
+
+    id: str
+    path: Path
+    title: str
+    publication: str = ""
+    year: int | None = None
+
+    @property
+    def label(self) -> str:
+        """How a card cites it: title, publication and year."""
+        parts = [self.title]
+        if self.publication:
+            parts.append(self.publication)
+        if self.year:
+            parts.append(str(self.year))
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A verbatim quote from a seed that supports a card."""
+
+    seed: Seed
+    quote: str
+
+
+@dataclass(frozen=True)
+class Card:
+    topic: str
+    id: str
+    kind: str
+    title: str
+    front: str
+    back: str
+    sources: tuple[Source, ...]
+    why: str = ""
+    role: str = ""
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    value: float | int | str | None = None
+    unit: str = ""
+    as_of: str = ""
+    series: str = ""
+    file: Path | None = field(default=None, compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Progress is stored under this key, so it survives edits to the text."""
+        return (self.topic, self.id)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The publication years of the articles this card is drawn from."""
+        return tuple(sorted({s.seed.year for s in self.sources if s.seed.year}))
+
+    @property
+    def value_text(self) -> str:
+        """A figure's value as a reader sees it, with its unit."""
+        if self.value is None:
+            return ""
+        value = self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = f"{value:,}" if isinstance(value, (int, float)) else str(value)
+        return f"{text} {self.unit}".strip()
+
+    def search_text(self) -> str:
+        """All the text a search box matches against, lowercased."""
+        parts = [self.title, self.front, self.back, self.why, self.role, self.unit,
+                 self.as_of, self.series, " ".join(self.tags)]
+        parts.extend(s.quote for s in self.sources)
+        if self.value is not None:
+            parts.append(str(self.value))
+        return "\n".join(parts).lower()
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """A key judgment of the topic's bottom line, with its sources."""
+
+    text: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    path: Path
+    title: str
+    bottom_line: str = ""
+    key_judgments: tuple[Judgment, ...] = ()
+    seeds: tuple[Seed, ...] = ()
+    cards: tuple[Card, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    files: tuple[Path, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def card(self, card_id: str) -> Card | None:
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        return None
+
+    def cards_of(self, kind: str) -> tuple[Card, ...]:
+        return tuple(c for c in self.cards if c.kind == kind)
+
+    def series(self) -> dict[str, tuple[Card, ...]]:
+        """Figures grouped by series name, in deck order, for charts."""
+        groups: dict[str, list[Card]] = {}
+        for card in self.cards:
+            if card.kind == "figure" and card.series:
+                groups.setdefault(card.series, []).append(card)
+        return {name: tuple(cards) for name, cards in groups.items()}
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(sorted({t for c in self.cards for t in c.tags}))

@@ -1,0 +1,87 @@
+"""Find a card's quote in its seed article, forgiving only typography.
+
+Whitespace runs fold to one space, curly and straight quotes count as the
+same, and so do the dashes (with or without spaces around them); every other
+character must match, so a quote stays verbatim (typos included).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+_SAME = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+})
+_SPACES = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r" ?- ?")
+
+
+def fold(text: str) -> str:
+    """The comparable form of a text."""
+    return _SPACED_DASH.sub("-", _SPACES.sub(" ", text.translate(_SAME)).strip())
+
+
+def _fold_mapped(article: str) -> tuple[str, list[int]]:
+    """fold(article), with the article index of each folded character."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(article):
+        if char.isspace():
+            if folded and folded[-1] != " ":
+                folded.append(" ")
+                origin.append(index)
+            continue
+        char = char.translate(_SAME)
+        if char == "-" and folded and folded[-1] == " ":
+            folded.pop()
+            origin.pop()
+        elif folded and folded[-1] == " " and len(folded) > 1 and folded[-2] == "-":
+            folded.pop()
+            origin.pop()
+        folded.append(char)
+        origin.append(index)
+    if folded and folded[-1] == " ":
+        folded.pop()
+        origin.pop()
+    return "".join(folded), origin
+
+
+def locate(article: str, quote: str) -> tuple[int, int] | None:
+    """Start and end of the quote in the article's own text, or None."""
+    wanted = fold(quote)
+    if not wanted:
+        return None
+    folded, origin = _fold_mapped(article)
+    at = folded.find(wanted)
+    if at < 0:
+        return None
+    return origin[at], origin[at + len(wanted) - 1] + 1
+
+
+class SeedTexts:
+    """Seed articles read once each, as text and folded, for many quote checks."""
+
+    def __init__(self):
+        self._cache: dict[Path, tuple[tuple[int, int], str, str]] = {}
+
+    def text(self, path: Path) -> str:
+        return self._entry(path)[1]
+
+    def contains(self, path: Path, quote: str) -> bool:
+        return fold(quote) in self._entry(path)[2]
+
+    def _entry(self, path: Path) -> tuple[tuple[int, int], str, str]:
+        """Raises OSError or UnicodeDecodeError when the file cannot be read as text."""
+        stat = os.stat(path)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._cache.get(path)
+        if cached and cached[0] == stamp:
+            return cached
+        text = Path(path).read_text(encoding="utf-8-sig")
+        entry = (stamp, text, fold(text))
+        self._cache[path] = entry
+        return entry

@@ -1,0 +1,166 @@
+"""`briefing new`: a starter topic that passes `briefing check` at once."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .atomic import write_text
+from .validator import SCHEMA_PATH
+
+NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+PLACEHOLDER_ARTICLE = """\
+Paste the text of your source article here, in place of these lines.
+Each card quotes a passage of this file word for word, and briefing check makes sure the quote is here.
+Keep the article's own wording, typos included, so every fact stays traceable.
+"""
+
+
+class ScaffoldError(Exception):
+    """The topic cannot be created; the message says why."""
+
+
+def schema_line(folder: Path) -> str:
+    """The modeline that gives editors completion and checks from our JSON Schema."""
+    folder = Path(folder).resolve()
+    try:
+        shared = Path(os.path.commonpath([SCHEMA_PATH, folder]))
+    except ValueError:  # another drive on Windows
+        shared = None
+    # Relative inside one project tree (it survives moving the tree), absolute otherwise.
+    if shared is not None and shared != Path(shared.anchor):
+        target = Path(os.path.relpath(SCHEMA_PATH, folder)).as_posix()
+    else:
+        target = SCHEMA_PATH.as_posix()
+    return f"# yaml-language-server: $schema={target}\n"
+
+
+def first_sentence(article: str) -> str:
+    """A verbatim sentence of the article for the example cards to quote."""
+    for line in article.splitlines():
+        line = line.strip()
+        if len(line) < 20:
+            continue
+        end = re.search(r"[.!?](\s|$)", line)
+        sentence = line[: end.start() + 1] if end else line
+        return sentence[:200].strip()
+    raise ScaffoldError("the source article has no line of text to quote; is it empty?")
+
+
+def _copy_seed(source: Path, seeds_dir: Path) -> Path:
+    target = seeds_dir / source.name
+    if target.exists():
+        if target.read_bytes() == source.read_bytes():
+            return target
+        raise ScaffoldError(f"{target} already exists with other text; rename the article")
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def _yaml_text(text: str) -> str:
+    """A double-quoted YAML scalar."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
+                 title: str = "") -> Path:
+    """Create cards_dir/name with topic.yaml and cards.yaml; return the folder."""
+    if not NAME.match(name):
+        raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
+                            "digits joined by hyphens, like 'china-north-korea'")
+    cards_dir = Path(cards_dir)
+    folder = cards_dir / name
+    if folder.exists():
+        raise ScaffoldError(f"{folder} already exists")
+    seeds_dir = cards_dir.resolve().parent / "seeds"
+    for article in articles:
+        if not Path(article).is_file():
+            raise ScaffoldError(f"source article not found: {article}")
+    if articles:
+        seeds = [_copy_seed(Path(a), seeds_dir) for a in articles]
+    else:
+        seeds = [seeds_dir / f"{name}.txt"]
+        if seeds[0].exists():
+            raise ScaffoldError(f"{seeds[0]} already exists; pass it with --seed")
+        seeds_dir.mkdir(parents=True, exist_ok=True)
+        write_text(seeds[0], PLACEHOLDER_ARTICLE)
+    quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
+    folder.mkdir(parents=True)
+    title = title or name.replace("-", " ").capitalize()
+    seed_ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
+    write_text(folder / "topic.yaml", _topic_yaml(folder, title, seeds, seed_ids, quote))
+    write_text(folder / "cards.yaml", _cards_yaml(folder, seed_ids[0], quote))
+    return folder
+
+
+def _topic_yaml(folder: Path, title: str, seeds: list[Path], ids: list[str], quote: str) -> str:
+    entries = "".join(
+        f"  - id: {seed_id}            # cards cite the article by this id\n"
+        f"    file: {Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()}\n"
+        f"    title: {_yaml_text(path.stem.replace('-', ' ').capitalize())}\n"
+        f"    # publication: \"Where it appeared, e.g. China Brief, Volume 4, Issue 5\"\n"
+        f"    # year: 2004           # the year its facts are as of\n"
+        for seed_id, path in zip(ids, seeds))
+    return (
+        schema_line(folder)
+        + "# The topic: its title, its bottom line, and the articles its cards draw on.\n"
+        + "# Check it with: briefing check " + folder.as_posix() + "\n"
+        + f"title: {_yaml_text(title)}\n"
+        + "bottom_line: >-\n"
+        + "  One paragraph: what a reader must take away from this topic. Replace this text.\n"
+        + "# Key judgments open the topic and the PDF pack; each cites its source.\n"
+        + "key_judgments:\n"
+        + "  - text: A judgment drawn from the article's own conclusions.\n"
+        + "    sources:\n"
+        + f"      - seed: {ids[0]}\n"
+        + f"        quote: {_yaml_text(quote)}\n"
+        + "seeds:\n"
+        + entries)
+
+
+def _cards_yaml(folder: Path, seed_id: str, quote: str) -> str:
+    source = (f"    sources:                # one or more: the seed id and a verbatim quote\n"
+              f"      - seed: {seed_id}\n"
+              f"        quote: {_yaml_text(quote)}\n")
+    return (
+        schema_line(folder)
+        + "# Cards: one example of each kind. Edit them, copy them, and keep each id stable:\n"
+        + "# study progress is stored under it.\n"
+        + "cards:\n"
+        + "  # An actor: a state, leader, official, institution or school of thought.\n"
+        + "  - id: example-actor\n"
+        + "    kind: actor\n"
+        + "    title: Example actor\n"
+        + "    role: Their position, e.g. Premier\n"
+        + "    front: Who is the example actor?\n"
+        + "    back: >-\n"
+        + "      Two to four sentences in your own words: who they are and what they want.\n"
+        + "    why: Why it matters, where the article says.\n"
+        + "    tags: [example]\n"
+        + "    related: [example-objective]   # ids of other cards in this topic\n"
+        + source
+        + "\n"
+        + "  # An objective: a goal, motivation or policy line.\n"
+        + "  - id: example-objective\n"
+        + "    kind: objective\n"
+        + "    title: Example objective\n"
+        + "    front: What does the example actor want?\n"
+        + "    back: The objective, and the reason the article gives for it.\n"
+        + "    related: [example-actor, example-figure]\n"
+        + source
+        + "\n"
+        + "  # A figure: a key number, date or agreement.\n"
+        + "  - id: example-figure\n"
+        + "    kind: figure\n"
+        + "    title: Example figure\n"
+        + "    front: How large is the example figure?\n"
+        + "    back: The number in context.\n"
+        + "    value: 1.5                # a number, or text for a range or a name\n"
+        + "    unit: US$ billion\n"
+        + "    as_of: 2005               # the date the value refers to\n"
+        + "    series: Example series    # figures sharing a series are charted together\n"
+        + source)

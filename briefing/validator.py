@@ -1,0 +1,342 @@
+"""Check a YAML node tree against schema.json and build plain values from it.
+
+schema.json is the one source of truth for the format. This validator runs the
+subset of JSON Schema that the file uses, refuses any keyword it does not know
+(so the two cannot drift apart), and, unlike a generic validator, reports every
+problem at the line and column of the node, with "did you mean" hints.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .model import Problem
+
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+
+ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "default",
+               "examples", "markdownDescription", "errorMessage"}
+ASSERTIONS = {"$ref", "type", "enum", "const", "pattern", "minItems", "items", "properties",
+              "required", "additionalProperties", "dependentRequired", "oneOf"}
+
+TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
+              "boolean": "true or false", "null": "nothing (null)", "array": "a list",
+              "object": "a mapping of keys to values"}
+
+TAG = "tag:yaml.org,2002:"
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class SchemaError(Exception):
+    """schema.json uses something this validator does not implement."""
+
+
+class Located(dict):
+    """A mapping from the file, remembering where each key's value is."""
+
+    __slots__ = ("mark", "marks")
+
+    def __init__(self, mark: tuple[int, int]):
+        super().__init__()
+        self.mark = mark
+        self.marks: dict[str, tuple[int, int]] = {}
+
+    def at(self, key: str) -> tuple[int, int]:
+        return self.marks.get(key, self.mark)
+
+
+class LocatedList(list):
+    """A list from the file, remembering where each item is."""
+
+    __slots__ = ("mark", "marks")
+
+    def __init__(self, mark: tuple[int, int]):
+        super().__init__()
+        self.mark = mark
+        self.marks: list[tuple[int, int]] = []
+
+
+INVALID = object()  # a node that failed its check; the caller leaves it out
+
+
+@dataclass
+class Rule:
+    """One compiled schema node."""
+
+    types: frozenset[str] = frozenset()
+    enum: tuple = ()
+    pattern: re.Pattern | None = None
+    min_items: int = 0
+    items: Rule | None = None
+    properties: dict[str, Rule] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
+    closed: bool = False
+    dependent: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    discriminator: str = ""
+    branches: dict[str, Rule] = field(default_factory=dict)
+    error: str = ""
+
+
+def _compile(schema: dict, root: dict, memo: dict[str, Rule]) -> Rule:
+    if "$ref" in schema:
+        ref = schema["$ref"]
+        if not ref.startswith("#/"):
+            raise SchemaError(f"only local $ref is supported, not {ref}")
+        if ref not in memo:
+            target = root
+            for part in ref[2:].split("/"):
+                target = target[part]
+            memo[ref] = Rule()
+            compiled = _compile(target, root, memo)
+            memo[ref].__dict__.update(compiled.__dict__)
+        return memo[ref]
+    unknown = set(schema) - ANNOTATIONS - ASSERTIONS
+    if unknown:
+        raise SchemaError(f"schema keyword(s) not supported: {', '.join(sorted(unknown))}")
+    if "additionalProperties" in schema and schema["additionalProperties"] is not False:
+        raise SchemaError("additionalProperties may only be false")
+    types = schema.get("type", ())
+    rule = Rule(types=frozenset([types] if isinstance(types, str) else types),
+                min_items=schema.get("minItems", 0),
+                required=tuple(schema.get("required", ())),
+                closed=schema.get("additionalProperties", True) is False,
+                dependent={k: tuple(v) for k, v in schema.get("dependentRequired", {}).items()},
+                error=schema.get("errorMessage", ""))
+    if "const" in schema:
+        rule.enum = (schema["const"],)
+    elif "enum" in schema:
+        rule.enum = tuple(schema["enum"])
+    if "pattern" in schema:
+        rule.pattern = re.compile(schema["pattern"])
+    if "items" in schema:
+        rule.items = _compile(schema["items"], root, memo)
+    rule.properties = {name: _compile(sub, root, memo)
+                       for name, sub in schema.get("properties", {}).items()}
+    if "oneOf" in schema:
+        _compile_discriminated(rule, [_compile(s, root, memo) for s in schema["oneOf"]])
+    return rule
+
+
+def _compile_discriminated(rule: Rule, branches: list[Rule]) -> None:
+    """oneOf is supported where each branch pins one shared key to a constant (a kind)."""
+    for key in rule.properties:
+        consts = [b.properties.get(key) for b in branches]
+        if all(c is not None and len(c.enum) == 1 for c in consts):
+            rule.discriminator = key
+            rule.branches = {c.enum[0]: b for c, b in zip(consts, branches)}
+            return
+    raise SchemaError("oneOf is supported only with a discriminating const property")
+
+
+@lru_cache(maxsize=1)
+def schema_document() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def root_rule() -> Rule:
+    doc = schema_document()
+    return _compile(doc, doc, {})
+
+
+def tag_name(tag: str) -> str:
+    """A tag as the author wrote it: !!python/object rather than tag:yaml.org,2002:..."""
+    return "!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _type_ok(found: str, types: frozenset[str]) -> bool:
+    return not types or found in types or (found == "integer" and "number" in types)
+
+
+def _describe_expected(types: frozenset[str]) -> str:
+    return " or ".join(TYPE_NAMES[t] for t in sorted(types))
+
+
+class Checker:
+    """Walks one file's node tree against the compiled schema, collecting Problems."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self._visited: set[int] = set()
+
+    def report(self, at: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.path, at[0], at[1], message))
+
+    def check(self, node: yaml.Node, rule: Rule, name: str = "value"):
+        if isinstance(node, yaml.ScalarNode):
+            value = self._scalar(node)
+            if value is INVALID:
+                return INVALID
+            return self._check_scalar(value, node, rule, name)
+        if id(node) in self._visited:
+            self.report(_mark(node), "an alias may not repeat a list or mapping; write it out")
+            return INVALID
+        self._visited.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            if not self._is_standard(node, "seq"):
+                return INVALID
+            if not _type_ok("array", rule.types):
+                return self._wrong_type(node, rule, "array", name)
+            return self._check_list(node, rule, name)
+        if not self._is_standard(node, "map"):
+            return INVALID
+        if not _type_ok("object", rule.types):
+            return self._wrong_type(node, rule, "object", name)
+        if rule.discriminator:
+            branch = self._pick_branch(node, rule)
+            if branch is not None:
+                return self._check_mapping(node, branch)
+        return self._check_mapping(node, rule)
+
+    def _is_standard(self, node: yaml.Node, kind: str) -> bool:
+        if node.tag == TAG + kind:
+            return True
+        self.report(_mark(node), f"tag {tag_name(node.tag)} is not allowed in a topic file")
+        return False
+
+    def _scalar(self, node: yaml.ScalarNode):
+        tag = node.tag
+        if tag == TAG + "str" or tag == TAG + "timestamp":
+            return node.value  # a date stays the text the author wrote, as in JSON
+        try:
+            if tag == TAG + "null":
+                return None
+            if tag == TAG + "bool":
+                return _constructor.construct_yaml_bool(node)
+            if tag == TAG + "int":
+                return _constructor.construct_yaml_int(node)
+            if tag == TAG + "float":
+                return _constructor.construct_yaml_float(node)
+        except (ValueError, yaml.YAMLError):
+            self.report(_mark(node), f"cannot read {node.value!r} as a {tag.removeprefix(TAG)}")
+            return INVALID
+        if tag == TAG + "merge":
+            self.report(_mark(node), "merge keys (<<) are not supported; write the keys out")
+        else:
+            self.report(_mark(node), f"tag {tag_name(tag)} is not allowed in a topic file")
+        return INVALID
+
+    def _wrong_type(self, node, rule: Rule, found: str, name: str):
+        self.report(_mark(node), f"{name} should be {_describe_expected(rule.types)}, "
+                                 f"not {TYPE_NAMES[found]}")
+        return INVALID
+
+    def _check_scalar(self, value, node, rule: Rule, name: str):
+        found = _json_type(value)
+        if not _type_ok(found, rule.types):
+            return self._wrong_type(node, rule, found, name)
+        if rule.enum and value not in rule.enum:
+            hint = did_you_mean(str(value), map(str, rule.enum))
+            choices = ", ".join(map(str, rule.enum))
+            self.report(_mark(node), f"unknown {name} '{value}'{hint}; expected one of: {choices}")
+            return INVALID
+        if rule.pattern is not None and isinstance(value, str) and not rule.pattern.search(value):
+            if rule.error:
+                self.report(_mark(node), f"{name} {rule.error}")
+            else:
+                self.report(_mark(node), f"{name} does not match {rule.pattern.pattern}")
+            return INVALID
+        return value
+
+    def _check_list(self, node: yaml.SequenceNode, rule: Rule, name: str):
+        items = node.value
+        if len(items) < rule.min_items:
+            self.report(_mark(node), f"{name} needs at least {rule.min_items} "
+                                     f"item{'s' if rule.min_items > 1 else ''}")
+        result = LocatedList(_mark(node))
+        singular = name[:-1] if name.endswith("s") else f"item of {name}"
+        for item in items:
+            value = self.check(item, rule.items, singular) if rule.items else INVALID
+            if value is not INVALID:
+                result.append(value)
+                result.marks.append(_mark(item))
+        return result
+
+    def _keys(self, node: yaml.MappingNode):
+        """Each (key text, key node, value node), reporting bad and duplicate keys."""
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(_mark(key_node), "a key must be plain text")
+                continue
+            if key_node.tag == TAG + "merge":
+                self.report(_mark(key_node), "merge keys (<<) are not supported; write the keys out")
+                continue
+            key = key_node.value
+            if key in seen:
+                self.report(_mark(key_node), f"duplicate key '{key}' (first at line {seen[key]}); "
+                                             "YAML would silently keep only the last one")
+                continue
+            seen[key] = key_node.start_mark.line + 1
+            yield key, key_node, value_node
+
+    def _pick_branch(self, node: yaml.MappingNode, rule: Rule) -> Rule | None:
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == rule.discriminator:
+                if isinstance(value_node, yaml.ScalarNode):
+                    return rule.branches.get(value_node.value)
+        return None
+
+    def _check_mapping(self, node: yaml.MappingNode, rule: Rule):
+        result = Located(_mark(node))
+        for key, key_node, value_node in self._keys(node):
+            sub = rule.properties.get(key)
+            if sub is None:
+                if rule.closed:
+                    hint = did_you_mean(key, rule.properties)
+                    self.report(_mark(key_node), f"unknown key '{key}'{hint}")
+                continue
+            value = self.check(value_node, sub, key)
+            if value is not INVALID:
+                result[key] = value
+                result.marks[key] = _mark(value_node)
+        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        for key in rule.required:
+            if key not in present:
+                self.report(result.mark, f"missing required field '{key}'")
+        for key, needs in rule.dependent.items():
+            if key in present:
+                for other in needs:
+                    if other not in present:
+                        self.report(result.mark, f"missing required field '{other}' "
+                                                 f"(a file with '{key}' needs it)")
+        return result
+
+
+def check_document(node: yaml.Node, path: str) -> tuple[object, list[Problem]]:
+    """Validate a file's root node; returns its value (or INVALID) and the problems."""
+    checker = Checker(path)
+    value = checker.check(node, root_rule(), "the file")
+    return value, checker.problems

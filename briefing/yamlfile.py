@@ -1,0 +1,114 @@
+"""Read one YAML file into PyYAML's node tree, turning every failure into a Problem.
+
+Only the composer runs (libyaml's when available): nodes carry line and
+column, and no constructor ever sees a tag, so `!!python/...` cannot run.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .model import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Big enough for any hand-written topic, small enough that a stray binary
+# file cannot exhaust memory.
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text of a file, or the place of its first undecodable byte."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8-sig", errors="replace")
+        line, col = position(good, len(good))
+        byte = data[error.start]
+        return None, Problem(path, line, col,
+                             f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")
+
+
+# libyaml's names for what it was reading, in the words of someone editing a file.
+_PLAIN_WORDS = {"a flow sequence": "[ list ]", "a flow mapping": "{ mapping }",
+                "a flow node": "[ list ] or { mapping }", "a quoted scalar": "quoted text",
+                "a block mapping": "mapping", "a block collection": "list or mapping",
+                "a simple key": "key", "a plain scalar": "text", "a directive": "directive",
+                "an anchor": "anchor", "an alias": "alias", "a tag": "tag"}
+
+
+def _plain(context: str | None) -> str:
+    what = (context or "").removeprefix("while ").removeprefix("scanning ").removeprefix("parsing ")
+    return _PLAIN_WORDS.get(what, what.removeprefix("a ").removeprefix("an ") or "value")
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        line, col = position(text, error.position)
+        char = error.character
+        shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        return Problem(path, line, col, f"character {shown} is not allowed in YAML text")
+    if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
+        return Problem(path, 1, 1, f"YAML error: {error}")
+    mark, context = error.problem_mark, error.context_mark
+    problem = error.problem or "syntax error"
+    if mark.index < len(text) and text[mark.index] == "\t":
+        return Problem(path, mark.line + 1, mark.column + 1,
+                       "tab character in indentation; indent with spaces")
+    if context is not None and context.index != mark.index and (
+            "end of stream" in problem or "did not find expected" in problem):
+        # An unclosed quote or bracket fails far below where it began: point
+        # at the opening, which is where the fix goes.
+        return Problem(path, context.line + 1, context.column + 1,
+                       f"{_plain(error.context)} starting here is never closed "
+                       f"({problem.replace('found unexpected end of stream', 'the file ends')} "
+                       f"at line {mark.line + 1})")
+    if not text[mark.index:].strip():
+        return Problem(path, mark.line + 1, mark.column + 1,
+                       f"the file ends inside an unfinished {_plain(error.context)}; "
+                       "is a bracket or quote never closed?")
+    message = problem if not error.context else f"{problem} ({error.context})"
+    return Problem(path, mark.line + 1, mark.column + 1, message)
+
+
+def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The document's root node, or the problems that prevent reading it."""
+    try:
+        docs = list(yaml.compose_all(text, Loader=Loader))
+    except yaml.YAMLError as error:
+        return None, [_syntax_problem(error, text, path)]
+    except RecursionError:
+        # Only the pure-Python composer recurses; libyaml stops at depth 1000 itself.
+        return None, [Problem(path, 1, 1, "nesting is too deep")]
+    docs = [d for d in docs if d is not None]
+    if not docs:
+        return None, [Problem(path, 1, 1, "file is empty; expected a mapping such as 'cards:'")]
+    if len(docs) > 1:
+        mark = docs[1].start_mark
+        return None, [Problem(path, mark.line + 1, mark.column + 1,
+                              "only one YAML document per file; remove the second '---'")]
+    return docs[0], []
+
+
+def read(path: Path, shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
+    """Root node and text of a YAML file; shown is how the path appears in messages."""
+    shown = shown or str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return None, None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")]
+    if len(data) > MAX_BYTES:
+        return None, None, [Problem(shown, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
+    text, problem = decode(data, shown)
+    if problem:
+        return None, None, [problem]
+    node, problems = parse(text, shown)
+    return node, text, problems

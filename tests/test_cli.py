@@ -1,0 +1,134 @@
+"""The `briefing` command: each subcommand, its output and its exit code."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefing.cli import main
+from briefing.validator import SCHEMA_PATH
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_passes_a_valid_topic(workspace, capsys):
+    workspace.topic()
+    code, out, err = run(capsys, "check", str(workspace.cards))
+    assert (code, out) == (0, "")
+    assert "1 topic, 4 cards: ok" in err
+
+
+def test_check_prints_path_line_col_and_exits_1(workspace, capsys):
+    folder = workspace.topic(files={"cards.yaml": "cards:\n  - id: x\n    kind: actr\n"})
+    code, out, err = run(capsys, "check", str(folder))
+    assert code == 1
+    assert out.splitlines()[0] == (f"{folder}/cards.yaml:3:11: unknown kind 'actr' "
+                                   "(did you mean 'actor'?); expected one of: actor, objective, figure")
+
+
+def test_check_of_a_missing_path_is_a_problem_not_a_crash(tmp_path, capsys):
+    code, out, err = run(capsys, "check", str(tmp_path / "nowhere"))
+    assert code == 1
+    assert out == f"{tmp_path}/nowhere:1:1: no such file or folder\n"
+
+
+def test_check_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--no-such-option"])
+    assert exit_info.value.code == 2
+
+
+def test_list_json_has_the_contract_fields(workspace, capsys):
+    workspace.topic()
+    code, out, err = run(capsys, "list", "--json", str(workspace.cards))
+    assert code == 0
+    cards = json.loads(out)
+    assert [c["id"] for c in cards] == ["premier", "patience", "trade-2004", "trade-2005"]
+    for record in cards:
+        for key in ("topic", "id", "kind", "title", "front", "back", "tags", "related", "sources"):
+            assert key in record
+        assert record["topic"] == "example"
+        assert record["sources"][0]["seed"] == str(workspace.seeds / "article.txt")
+    figure = cards[2]
+    assert (figure["value"], figure["unit"], figure["as_of"], figure["series"]) == (
+        1.4, "US$ billion", "2004", "Bilateral trade")
+    assert "value" not in cards[0]
+    assert cards[0]["sources"][0]["quote"] == "“patience, sincerity, and pragmatism” are keys"
+
+
+def test_list_json_with_a_broken_topic_lists_the_rest_and_exits_1(workspace, capsys):
+    workspace.topic("good")
+    workspace.topic("bad", files={"cards.yaml": "cards: [\n"})
+    code, out, err = run(capsys, "list", "--json", str(workspace.cards))
+    assert code == 1
+    assert {c["topic"] for c in json.loads(out)} == {"good"}
+    assert "bad/cards.yaml:2:1: the file ends inside an unfinished [ list ] or { mapping }" in err
+
+
+def test_list_plain_prints_one_line_per_card(workspace, capsys):
+    workspace.topic()
+    code, out, _ = run(capsys, "list", str(workspace.cards))
+    assert out.splitlines()[0] == "example/premier\tactor\tThe Premier"
+
+
+def test_new_then_check_passes(tmp_path, capsys):
+    cards = tmp_path / "cards"
+    code, out, _ = run(capsys, "new", "my-topic", "--dir", str(cards))
+    assert code == 0
+    folder = cards / "my-topic"
+    assert (folder / "topic.yaml").is_file() and (folder / "cards.yaml").is_file()
+    assert (tmp_path / "seeds" / "my-topic.txt").is_file()
+    code, out, err = run(capsys, "check", str(folder))
+    assert (code, out) == (0, "")
+    code, out, _ = run(capsys, "list", "--json", str(folder))
+    assert sorted(c["kind"] for c in json.loads(out)) == ["actor", "figure", "objective"]
+
+
+def test_new_writes_the_schema_line_and_comments(tmp_path, capsys):
+    run(capsys, "new", "t", "--dir", str(tmp_path / "cards"))
+    for name in ("topic.yaml", "cards.yaml"):
+        first = (tmp_path / "cards" / "t" / name).read_text().splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={SCHEMA_PATH.as_posix()}"
+    assert "# An objective:" in (tmp_path / "cards" / "t" / "cards.yaml").read_text()
+
+
+def test_new_with_a_source_article_quotes_it(tmp_path, capsys):
+    article = tmp_path / "report.txt"
+    article.write_text("Short\nThe council met on Monday. It agreed on nothing.\n", encoding="utf-8")
+    code, *_ = run(capsys, "new", "council", "--dir", str(tmp_path / "cards"), "--seed", str(article))
+    assert code == 0
+    assert (tmp_path / "seeds" / "report.txt").read_bytes() == article.read_bytes()
+    cards = (tmp_path / "cards" / "council" / "cards.yaml").read_text()
+    assert 'quote: "The council met on Monday."' in cards
+    assert run(capsys, "check", str(tmp_path / "cards"))[0] == 0
+
+
+def test_new_refuses_a_bad_name_or_an_existing_folder(tmp_path, capsys):
+    code, _, err = run(capsys, "new", "Bad Name", "--dir", str(tmp_path))
+    assert code == 1 and "not a valid topic name" in err
+    run(capsys, "new", "x", "--dir", str(tmp_path / "cards"))
+    code, _, err = run(capsys, "new", "x", "--dir", str(tmp_path / "cards"))
+    assert code == 1 and "already exists" in err
+
+
+def test_schema_prints_the_schema_file(capsys):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out) == json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert json.loads(out)["$defs"]["card"]["properties"]["kind"]["enum"] == ["actor", "objective", "figure"]
+
+
+def test_installed_command_and_module_both_run(workspace):
+    workspace.topic()
+    for command in ([sys.executable, "-m", "briefing"], [str(__import__("shutil").which("briefing") or "")]):
+        if not command[0]:
+            continue
+        result = subprocess.run(command + ["check", str(workspace.cards)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "4 cards: ok" in result.stderr

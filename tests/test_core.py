@@ -1,0 +1,73 @@
+"""The core stays a plain-Python library: no Qt, no reportlab, atomic writes, forgiving quote search."""
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+
+import pytest
+
+from briefing.atomic import WriteError, write_text
+from briefing.quotes import fold, locate
+
+CORE = ["briefing.model", "briefing.loader", "briefing.validator", "briefing.quotes",
+        "briefing.listing", "briefing.scaffold", "briefing.cli", "briefing.atomic"]
+
+
+def test_core_imports_and_check_run_without_qt_or_reportlab(workspace):
+    workspace.topic()
+    code = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None  # importing it would now fail\n"
+        f"import {', '.join(CORE)}\n"
+        "from briefing.cli import main\n"
+        f"status = main(['check', {str(workspace.cards)!r}])\n"
+        "heavy = [m for m, v in sys.modules.items()\n"
+        "         if v is not None and m.split('.')[0] in ('PySide6', 'reportlab', 'genanki')]\n"
+        "print(status, heavy)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "0 []", result.stderr
+
+
+def test_fold_treats_typography_alike_but_keeps_words():
+    assert fold("“a”  ‘b’\n c—d – e") == fold('"a" \'b\' c-d-e')
+    assert fold("Jiabao") != fold("Jiabo")
+
+
+def test_locate_returns_the_span_in_the_original_text():
+    article = "Before.  It said “keep   calm”—and left.\nAfter."
+    start, end = locate(article, 'It said "keep calm" - and left.')
+    assert article[start:end] == "It said “keep   calm”—and left."
+    assert locate(article, "not there") is None
+
+
+def test_atomic_write_replaces_the_whole_file(tmp_path):
+    target = tmp_path / "f.yaml"
+    target.write_text("old")
+    write_text(target, "new\r\nkept exactly\n")
+    assert target.read_bytes() == b"new\r\nkept exactly\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+def _fail_with(monkeypatch, target: str, code: int):
+    def broken(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+    monkeypatch.setattr(target, broken)
+
+
+@pytest.mark.parametrize("where,code,reason", [
+    ("tempfile.mkstemp", errno.EROFS, "read-only or you lack permission"),  # cannot even start
+    ("os.fsync", errno.ENOSPC, "the disk is full"),                         # fails mid-write
+    ("os.replace", errno.EACCES, "read-only or you lack permission"),       # fails at the end
+])
+def test_failed_atomic_write_says_why_and_keeps_the_old_file(tmp_path, monkeypatch, where, code, reason):
+    target = tmp_path / "f.yaml"
+    target.write_text("old")
+    _fail_with(monkeypatch, where, code)
+    with pytest.raises(WriteError, match=reason) as error:
+        write_text(target, "new")
+    monkeypatch.undo()
+    assert str(error.value).startswith(f"cannot write {target}: ")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]  # no temp file left behind

@@ -1,0 +1,178 @@
+"""Every validation rule of `briefing check`, each with a broken file and the exact place it reports."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.loader import load_all, load_topic
+from conftest import CARDS_YAML, TOPIC_YAML
+
+GOOD_SOURCE = """    sources:
+      - seed: art
+        quote: Bilateral trade grew to U.S. $1.4 billion in 2004
+"""
+
+
+def card(body: str) -> str:
+    """A one-card file; body lines are indented as a card's fields (4 spaces)."""
+    return "cards:\n  - id: one\n" + body
+
+
+def problems_for(workspace, files, topic_yaml=TOPIC_YAML):
+    folder = workspace.topic(files=files, topic_yaml=topic_yaml)
+    return [(p.path.rsplit("/", 1)[-1], p.line, p.col, p.message)
+            for p in load_topic(folder).problems]
+
+
+def test_valid_topic_loads_with_no_problems(workspace):
+    topic = load_topic(workspace.topic())
+    assert topic.problems == ()
+    assert [c.id for c in topic.cards] == ["premier", "patience", "trade-2004", "trade-2005"]
+    assert topic.title == "Example topic"
+    figure = topic.card("trade-2004")
+    assert (figure.value, figure.unit, figure.as_of, figure.series) == (1.4, "US$ billion", "2004", "Bilateral trade")
+    assert figure.sources[0].seed.title == "Example Article On Trade"
+    assert figure.years == (2006,)
+
+
+CASES = [
+    # (name, file text, line, col, fragment of the message)
+    ("unterminated string", "cards:\n  - id: one\n    title: \"never closed\n    kind: actor\n",
+     3, 12, "never closed"),
+    ("tab indentation", "cards:\n  - id: one\n\tkind: actor\n", 3, 1, "tab character"),
+    ("unclosed bracket", "cards:\n  - id: one\n    tags: [a, b\n    kind: actor\n", 3, 11, "never closed"),
+    ("wrong type", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    tags: trade\n" + GOOD_SOURCE),
+     7, 11, "tags should be a list, not text"),
+    ("number where text belongs", card("    kind: actor\n    title: 1953\n    front: f\n    back: b\n" + GOOD_SOURCE),
+     4, 12, "title should be text, not a whole number"),
+    ("null where text belongs", card("    kind: actor\n    title: t\n    front: f\n    back:\n" + GOOD_SOURCE),
+     6, 10, "back should be text, not nothing (null)"),
+    ("missing required field", card("    kind: actor\n    title: t\n    back: b\n" + GOOD_SOURCE),
+     2, 5, "missing required field 'front'"),
+    ("unknown key with a hint", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    relatd: []\n" + GOOD_SOURCE),
+     7, 5, "unknown key 'relatd' (did you mean 'related'?)"),
+    ("unknown key far from any", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    colour: red\n" + GOOD_SOURCE),
+     7, 5, "unknown key 'colour'"),
+    ("figure field on an actor", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    value: 3\n" + GOOD_SOURCE),
+     7, 5, "unknown key 'value'"),
+    ("unknown kind", card("    kind: person\n    title: t\n"), 3, 11, "unknown kind 'person'"),
+    ("misspelt kind", card("    kind: figuer\n"), 3, 11, "(did you mean 'figure'?)"),
+    ("duplicate key", card("    kind: actor\n    title: t\n    front: f\n    front: g\n    back: b\n" + GOOD_SOURCE),
+     6, 5, "duplicate key 'front' (first at line 5)"),
+    ("id that is a path", "cards:\n  - id: ../../x\n    kind: actor\n    title: t\n    front: f\n    back: b\n" + GOOD_SOURCE,
+     2, 9, "id must be lowercase letters and digits"),
+    ("blank text", card("    kind: actor\n    title: '  '\n    front: f\n    back: b\n" + GOOD_SOURCE),
+     4, 12, "title must not be blank"),
+    ("empty sources", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    sources: []\n"),
+     7, 14, "sources needs at least 1 item"),
+    ("figure without value", card("    kind: figure\n    title: t\n    front: f\n    back: b\n    as_of: 2004\n" + GOOD_SOURCE),
+     2, 5, "missing required field 'value'"),
+    ("dangling related id", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    related: [premier, premeir]\n" + GOOD_SOURCE),
+     7, 24, "related id 'premeir' is not a card in this topic (did you mean 'premier'?)"),
+    ("unknown seed id", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    sources:\n      - seed: artt\n        quote: x\n"),
+     8, 15, "unknown seed 'artt' (did you mean 'art'?)"),
+    ("quote not in its seed", card("    kind: actor\n    title: t\n    front: f\n    back: b\n    sources:\n      - seed: art\n        quote: Bilateral trade grew to U.S. $1.6 billion in 2004\n"),
+     9, 16, "quote not found in seed article.txt: it matches up to"),
+    ("python object tag", "cards:\n  - !!python/object/apply:os.system [\"echo pwned\"]\n",
+     2, 5, "tag !!python/object/apply:os.system is not allowed"),
+    ("alias repeating a mapping", "cards:\n  - &c {id: one, kind: actor, title: t, front: f, back: b, sources: [{seed: art, quote: Bilateral trade}]}\n  - *c\n",
+     2, 5, "an alias may not repeat a list or mapping"),
+    ("merge key", card("    <<: {kind: actor}\n    title: t\n"), 3, 5, "merge keys (<<) are not supported"),
+    ("empty file", "", 1, 1, "file is empty"),
+    ("a list where a mapping belongs", "- id: one\n- id: two\n", 1, 1, "the file should be a mapping of keys to values, not a list"),
+    ("a number where a mapping belongs", "cards:\n  - 42\n", 2, 5, "card should be a mapping of keys to values, not a whole number"),
+    ("two documents", "cards: []\n---\ncards: []\n", 3, 1, "only one YAML document per file"),
+    ("header outside topic.yaml", "title: Another\ncards: []\n", 1, 8, "'title' belongs in topic.yaml"),
+    ("series value that is text", card("    kind: figure\n    title: t\n    front: f\n    back: b\n    value: about two\n    unit: US$ billion\n    as_of: 2003\n    series: Bilateral trade\n" + GOOD_SOURCE),
+     7, 12, "so its value must be a number to chart"),
+    ("series mixing units", card("    kind: figure\n    title: t\n    front: f\n    back: b\n    value: 2\n    unit: percent\n    as_of: 2003\n    series: Bilateral trade\n" + GOOD_SOURCE),
+     8, 11, "series 'Bilateral trade' mixes units"),
+]
+
+
+@pytest.mark.parametrize("name,text,line,col,fragment", CASES, ids=[c[0] for c in CASES])
+def test_broken_card_file_is_reported_at_its_line(workspace, name, text, line, col, fragment):
+    files = {"cards.yaml": CARDS_YAML, "z-broken.yaml": text}
+    found = problems_for(workspace, files)
+    at_place = [m for f, l, c, m in found if (f, l, c) == ("z-broken.yaml", line, col)]
+    assert any(fragment in m for m in at_place), found
+
+
+def test_non_utf8_file_reports_the_bad_byte(workspace):
+    files = {"cards.yaml": CARDS_YAML, "latin1.yaml": "cards:\n  - id: caf\xe9\n".encode("latin-1")}
+    assert ("latin1.yaml", 2, 12, "not UTF-8 text (byte 0xe9); save the file as UTF-8") in problems_for(workspace, files)
+
+
+def test_binary_bytes_are_reported_not_crashed_on(workspace):
+    files = {"cards.yaml": CARDS_YAML, "bin.yaml": b"cards:\n  - id: a\x00b\n"}
+    found = problems_for(workspace, files)
+    assert [(f, l, c) for f, l, c, m in found if "not allowed" in m] == [("bin.yaml", 2, 10)]
+
+
+def test_duplicate_card_id_across_files_names_the_first(workspace):
+    dup = "cards:\n  - id: premier\n    kind: actor\n    title: t\n    front: f\n    back: b\n" + GOOD_SOURCE
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML, "more.yaml": dup})
+    assert ("more.yaml", 2, 9, f"duplicate card id 'premier' (first at {workspace.cards}/example/cards.yaml:2)") in found
+
+
+def test_missing_seed_file_is_reported_on_its_file_line(workspace):
+    topic_yaml = TOPIC_YAML.replace("../../seeds/article.txt", "../../seeds/gone.txt")
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML}, topic_yaml)
+    assert [(f, l, c) for f, l, c, m in found if "seed file not found" in m] == [("topic.yaml", 5, 11)]
+
+
+def test_topic_yaml_needs_its_header(workspace):
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML}, "cards: []\n")
+    assert ("topic.yaml", 1, 1, "topic.yaml needs title, bottom_line and seeds") in found
+    half = problems_for_fresh(workspace, "title: Only a title\n")
+    assert ("topic.yaml", 1, 1, "missing required field 'bottom_line' (a file with 'title' needs it)") in half
+
+
+def problems_for_fresh(workspace, topic_yaml):
+    folder = workspace.topic(name="fresh", topic_yaml=topic_yaml, files={})
+    return [(p.path.rsplit("/", 1)[-1], p.line, p.col, p.message) for p in load_topic(folder).problems]
+
+
+def test_folder_without_topic_yaml_is_reported(workspace):
+    folder = workspace.topic(topic_yaml=None)
+    assert [str(p) for p in load_topic(folder).problems] == [
+        f"{folder}/topic.yaml:1:1: topic folder has no topic.yaml (it gives title, bottom_line and seeds)"]
+
+
+def test_quote_matches_despite_whitespace_curly_quotes_and_dashes(workspace):
+    loose = card("    kind: actor\n    title: t\n    front: f\n    back: b\n    sources:\n"
+                 "      - seed: art\n        quote: 'signed a \"joint   agreement\" in 2005 - after long talks.'\n")
+    assert problems_for(workspace, {"cards.yaml": CARDS_YAML, "loose.yaml": loose}) == []
+
+
+def test_quote_must_keep_every_other_character(workspace):
+    changed = card("    kind: actor\n    title: t\n    front: f\n    back: b\n    sources:\n"
+                   "      - seed: art\n        quote: The Premier said \"patience, sincerity and pragmatism\"\n")
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML, "c.yaml": changed})
+    assert [m for f, l, c, m in found if f == "c.yaml" and l == 9] != []
+
+
+def test_python_tag_never_runs(workspace, tmp_path):
+    marker = tmp_path / "pwned"
+    evil = f"cards:\n  - !!python/object/apply:os.system [\"touch {marker}\"]\n"
+    problems_for(workspace, {"cards.yaml": CARDS_YAML, "evil.yaml": evil})
+    assert not marker.exists()
+
+
+def test_broken_topic_does_not_stop_the_others(workspace):
+    workspace.topic("good")
+    workspace.topic("broken", files={"cards.yaml": "cards: [unclosed\n"})
+    topics, problems = load_all([workspace.cards])
+    by_id = {t.id: t for t in topics}
+    assert problems == []
+    assert by_id["good"].ok and len(by_id["good"].cards) == 4
+    assert [p.line for p in by_id["broken"].problems] == [1]
+
+
+def test_one_pass_reports_every_problem_of_a_card(workspace):
+    bad = card("    kind: actor\n    title: t\n    back:\n    related: [nowhere]\n    sources:\n"
+               "      - seed: art\n        quote: not in the article at all\n")
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML, "bad.yaml": bad})
+    messages = " | ".join(m for f, l, c, m in found if f == "bad.yaml")
+    for fragment in ("missing required field 'front'", "back should be text",
+                     "related id 'nowhere'", "quote not found"):
+        assert fragment in messages
