@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from .atomic import write_text
+from .paths import PROJECT_ROOT
 from .validator import SCHEMA_PATH
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -25,12 +26,8 @@ class ScaffoldError(Exception):
 def schema_line(folder: Path) -> str:
     """The modeline that gives editors completion and checks from our JSON Schema."""
     folder = Path(folder).resolve()
-    try:
-        shared = Path(os.path.commonpath([SCHEMA_PATH, folder]))
-    except ValueError:  # another drive on Windows
-        shared = None
-    # Relative inside one project tree (it survives moving the tree), absolute otherwise.
-    if shared is not None and shared != Path(shared.anchor):
+    # Relative inside this project (it survives moving the checkout), absolute elsewhere.
+    if folder.is_relative_to(PROJECT_ROOT):
         target = Path(os.path.relpath(SCHEMA_PATH, folder)).as_posix()
     else:
         target = SCHEMA_PATH.as_posix()

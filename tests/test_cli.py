@@ -92,10 +92,19 @@ def test_new_then_check_passes(tmp_path, capsys):
 
 def test_new_writes_the_schema_line_and_comments(tmp_path, capsys):
     run(capsys, "new", "t", "--dir", str(tmp_path / "cards"))
+    folder = tmp_path / "cards" / "t"
     for name in ("topic.yaml", "cards.yaml"):
-        first = (tmp_path / "cards" / "t" / name).read_text().splitlines()[0]
-        assert first == f"# yaml-language-server: $schema={SCHEMA_PATH.as_posix()}"
+        first = (folder / name).read_text().splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix)
+        assert (folder / first.removeprefix(prefix)).resolve() == SCHEMA_PATH.resolve()
     assert "# An objective:" in (tmp_path / "cards" / "t" / "cards.yaml").read_text()
+
+
+def test_new_inside_the_project_writes_a_relative_schema_path(capsys):
+    from briefing.scaffold import schema_line
+    from briefing.paths import PROJECT_ROOT
+    assert schema_line(PROJECT_ROOT / "cards" / "x") == "# yaml-language-server: $schema=../../briefing/schema.json\n"
 
 
 def test_new_with_a_source_article_quotes_it(tmp_path, capsys):
