@@ -1,0 +1,189 @@
+"""Study progress in SQLite, keyed by topic and card id, apart from the YAML.
+
+Every grade is its own committed transaction (WAL, synchronous=FULL), so a
+crash loses at most the grade in flight. Editing a card's text keeps its
+progress; a card that no longer exists is simply never asked for. A damaged
+database is moved aside (kept for the user) and a fresh one started.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS card_state (
+    topic TEXT NOT NULL,
+    card TEXT NOT NULL,
+    state INTEGER NOT NULL,   -- fsrs State: 1 learning, 2 review, 3 relearning
+    due TEXT NOT NULL,        -- ISO 8601, UTC
+    fsrs TEXT NOT NULL,       -- fsrs.Card.to_json()
+    PRIMARY KEY (topic, card)
+);
+CREATE TABLE IF NOT EXISTS review (
+    id INTEGER PRIMARY KEY,
+    topic TEXT NOT NULL,
+    card TEXT NOT NULL,
+    rating INTEGER NOT NULL,  -- 1 again, 2 hard, 3 good, 4 easy
+    reviewed_at TEXT NOT NULL,
+    duration_ms INTEGER,
+    state_before TEXT,        -- fsrs JSON before the grade; NULL for a new card (for undo)
+    state_after TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_time ON review (reviewed_at);
+"""
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """What the store knows of one card: its fsrs state code, due time and JSON."""
+
+    state: int
+    due: datetime
+    fsrs_json: str
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat()
+
+
+class ProgressStore:
+    """One SQLite file of review history and card states."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.warning = ""  # shown to the user once, e.g. after recovering from damage
+        self.db = self._open()
+
+    # -- opening and recovery -------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._connect(":memory:")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._connect(str(self.path))
+        except sqlite3.DatabaseError as error:
+            return self._recover(error)
+        except OSError as error:
+            self.warning = (f"Your study progress cannot be saved ({error.strerror or error}); "
+                            "grades last only until you quit.")
+            return self._connect(":memory:")
+
+    def _connect(self, target: str) -> sqlite3.Connection:
+        db = sqlite3.connect(target, timeout=10, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            if target != ":memory:":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            check = db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            db.executescript(SCHEMA)
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _recover(self, error: Exception) -> sqlite3.Connection:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, kept)
+            for suffix in ("-wal", "-shm"):
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    os.replace(side, kept.with_name(kept.name + suffix))
+            db = self._connect(str(self.path))
+        except (OSError, sqlite3.DatabaseError) as second:
+            self.warning = (f"Your study progress file {self.path} cannot be opened ({error}) "
+                            f"or replaced ({second}); grades last only until you quit.")
+            return self._connect(":memory:")
+        self.warning = (f"Your study progress file was damaged ({error}). A copy was kept at "
+                        f"{kept} and a new, empty one started.")
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- reading --------------------------------------------------------------
+
+    def scheduled(self, topic: str) -> dict[str, Scheduled]:
+        """Every card of a topic that has been studied, by card id."""
+        rows = self.db.execute("SELECT card, state, due, fsrs FROM card_state WHERE topic = ?",
+                               (topic,))
+        return {card: Scheduled(state, datetime.fromisoformat(due), data)
+                for card, state, due, data in rows}
+
+    def one(self, topic: str, card: str) -> Scheduled | None:
+        row = self.db.execute("SELECT state, due, fsrs FROM card_state WHERE topic = ? AND card = ?",
+                              (topic, card)).fetchone()
+        return Scheduled(row[0], datetime.fromisoformat(row[1]), row[2]) if row else None
+
+    def reviews_between(self, start: datetime, end: datetime, topics=None) -> list[tuple]:
+        """(topic, card, rating, reviewed_at, state_before) of the reviews in [start, end)."""
+        rows = self.db.execute(
+            "SELECT topic, card, rating, reviewed_at, state_before FROM review "
+            "WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at",
+            (_utc(start), _utc(end))).fetchall()
+        if topics is not None:
+            wanted = set(topics)
+            rows = [r for r in rows if r[0] in wanted]
+        return rows
+
+    # -- writing --------------------------------------------------------------
+
+    def record(self, topic: str, card: str, rating: int, before: str | None,
+               after_state: int, after_due: datetime, after_json: str,
+               reviewed_at: datetime, duration_ms: int | None = None) -> int:
+        """Save one grade and the card's new state in one committed transaction."""
+        with self._transaction():
+            cursor = self.db.execute(
+                "INSERT INTO review (topic, card, rating, reviewed_at, duration_ms, "
+                "state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (topic, card, rating, _utc(reviewed_at), duration_ms, before, after_json))
+            self.db.execute(
+                "INSERT OR REPLACE INTO card_state (topic, card, state, due, fsrs) "
+                "VALUES (?, ?, ?, ?, ?)", (topic, card, after_state, _utc(after_due), after_json))
+            return cursor.lastrowid
+
+    def undo(self, review_id: int) -> bool:
+        """Take back one grade: the card returns to its state before it."""
+        with self._transaction():
+            row = self.db.execute("SELECT topic, card, state_before FROM review WHERE id = ?",
+                                  (review_id,)).fetchone()
+            if row is None:
+                return False
+            topic, card, before = row
+            self.db.execute("DELETE FROM review WHERE id = ?", (review_id,))
+            if before is None:
+                self.db.execute("DELETE FROM card_state WHERE topic = ? AND card = ?", (topic, card))
+            else:
+                from .scheduling import state_of  # parses the fsrs JSON
+                state, due = state_of(before)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO card_state (topic, card, state, due, fsrs) "
+                    "VALUES (?, ?, ?, ?, ?)", (topic, card, state, _utc(due), before))
+            return True
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT: a second app instance waits instead of interleaving."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind, value, traceback):
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        return False

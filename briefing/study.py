@@ -1,0 +1,238 @@
+"""Going through cards: Study (scheduled), Browse (in order) and Quiz (shuffled).
+
+A session is a plain object with no Qt: the window calls reveal(), grade(),
+undo(), next() and previous(), then draws `current`. Only Study writes to the
+progress store; Browse and Quiz leave the schedule alone.
+"""
+from __future__ import annotations
+
+import bisect
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from .model import Card
+from .progress import ProgressStore
+from .scheduling import RATINGS, interval_text, make_scheduler, outcomes
+
+MODES = ("study", "browse", "quiz")
+# A card failed or still in its learning steps comes back in the same sitting
+# when it falls due within this window, as in Anki.
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class _Snapshot:
+    """Everything a grade changes in the session, so Ctrl+Z can put it back."""
+
+    queue: list[Card]
+    learning: list[tuple[datetime, int, Card]]
+    current: Card | None
+    known: int
+    seen: int
+    review_id: int | None
+
+
+@dataclass
+class Tally:
+    """Quiz score: how many were answered, how many known (Good or Easy)."""
+
+    seen: int = 0
+    known: int = 0
+
+
+@dataclass
+class StudySession:
+    cards: list[Card]
+    store: ProgressStore | None = None
+    mode: str = "study"
+    clock: Callable[[], datetime] = utc_now
+    scheduler: object = None
+    rng: random.Random = field(default_factory=random.Random)
+
+    def __post_init__(self):
+        if self.mode not in MODES:
+            raise ValueError(f"unknown mode {self.mode!r}")
+        self.scheduler = self.scheduler or make_scheduler()
+        self.revealed = False
+        self.tally = Tally()
+        self._undo: list[_Snapshot] = []
+        self._learning: list[tuple[datetime, int, Card]] = []  # (due, order, card), sorted
+        self._order = 0
+        self._outcomes: dict = {}
+        self._shown_at = time.monotonic()
+        self.position = 0
+        self._states = self._load_states()
+        if self.mode == "study":
+            self._queue = self._due_queue()
+        elif self.mode == "quiz":
+            self._queue = list(self.cards)
+            self.rng.shuffle(self._queue)
+        else:
+            self._queue = list(self.cards)
+        self.current: Card | None = None
+        self._advance()
+
+    # -- what is shown -----------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    @property
+    def remaining(self) -> int:
+        """Cards still to go in this sitting, the current one included."""
+        if self.mode == "browse":
+            return len(self._queue) - self.position
+        return len(self._queue) + len(self._learning) + (self.current is not None)
+
+    def counts(self) -> tuple[int, int, int]:
+        """Study mode: (new, learning, due) left, the current card included."""
+        pending = list(self._queue) + ([self.current] if self.current else [])
+        states = self._states
+        new = sum(1 for c in pending if c.key not in states)
+        return new, len(self._learning), len(pending) - new
+
+    def button_labels(self) -> dict[int, str]:
+        """Each rating with the interval it would give, e.g. {3: 'Good · 4d'}."""
+        if self.mode != "study" or not self._outcomes:
+            return dict(RATINGS)
+        now = self.clock()
+        return {r: f"{RATINGS[r]} · {interval_text(c.due - now)}" for r, c in self._outcomes.items()}
+
+    # -- actions -------------------------------------------------------------
+
+    def reveal(self) -> None:
+        if self.current is None or self.revealed:
+            return
+        self.revealed = True
+        if self.mode == "study":
+            entry = self._states.get(self.current.key)
+            self._outcomes = outcomes(self.scheduler, entry.fsrs_json if entry else None,
+                                      self.clock())
+
+    def grade(self, rating: int) -> None:
+        """Study: schedule and save the card. Quiz: count it. Browse: ignored."""
+        if self.current is None or rating not in RATINGS or self.mode == "browse":
+            return
+        if not self.revealed:
+            self.reveal()
+        snapshot = _Snapshot(list(self._queue), list(self._learning), self.current,
+                             self.tally.known, self.tally.seen, None)
+        if self.mode == "study":
+            snapshot.review_id = self._save(self.current, rating)
+        self.tally.seen += 1
+        self.tally.known += rating >= 3
+        self._undo.append(snapshot)
+        self._advance()
+
+    def undo(self) -> bool:
+        """Take back the last grade of this session; the card is shown again."""
+        if not self._undo:
+            return False
+        snapshot = self._undo.pop()
+        if snapshot.review_id is not None and self.store is not None:
+            self.store.undo(snapshot.review_id)
+            self._refresh_state(snapshot.current)
+        self._queue, self._learning = snapshot.queue, snapshot.learning
+        self.tally.known, self.tally.seen = snapshot.known, snapshot.seen
+        self._show(snapshot.current)
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def next(self) -> None:
+        """Browse and Quiz: move on without grading."""
+        if self.mode == "browse":
+            if self.position + 1 < len(self._queue):
+                self.position += 1
+                self._show(self._queue[self.position])
+        elif self.mode == "quiz" and self.current is not None:
+            self._advance()
+
+    def previous(self) -> None:
+        if self.mode == "browse" and self.position > 0:
+            self.position -= 1
+            self._show(self._queue[self.position])
+
+    def go_to(self, card: Card) -> bool:
+        """Show a given card now (a related link, a click in the list)."""
+        if card not in self.cards:
+            return False
+        if self.mode == "browse":
+            self.position = self._queue.index(card)
+        elif self.current is not None and self.current != card:
+            if card in self._queue:
+                self._queue.remove(card)
+            self._queue.insert(0, self.current)
+        self._show(card)
+        return True
+
+    # -- internals -----------------------------------------------------------
+
+    def _load_states(self) -> dict:
+        """Scheduled state of each studied card, by (topic, card id); Study mode only."""
+        states = {}
+        if self.store is not None and self.mode == "study":
+            for topic in {c.topic for c in self.cards}:
+                states.update(((topic, card_id), entry)
+                              for card_id, entry in self.store.scheduled(topic).items())
+        return states
+
+    def _refresh_state(self, card: Card) -> None:
+        entry = self.store.one(card.topic, card.id) if self.store else None
+        if entry is None:
+            self._states.pop(card.key, None)
+        else:
+            self._states[card.key] = entry
+
+    def _due_queue(self) -> list[Card]:
+        now = self.clock()
+        states = self._states
+        due = sorted((c for c in self.cards if c.key in states and states[c.key].due <= now),
+                     key=lambda c: states[c.key].due)
+        new = [c for c in self.cards if c.key not in states]
+        return due + new
+
+    def _save(self, card: Card, rating: int) -> int | None:
+        after = self._outcomes[rating]
+        before = self._states.get(card.key)
+        now = self.clock()
+        duration = int((time.monotonic() - self._shown_at) * 1000)
+        review_id = None
+        if self.store is not None:
+            review_id = self.store.record(card.topic, card.id, rating,
+                                          before.fsrs_json if before else None,
+                                          int(after.state), after.due, after.to_json(), now, duration)
+            self._refresh_state(card)
+        if after.due - now <= LEARN_AHEAD:
+            self._order += 1
+            bisect.insort(self._learning, (after.due, self._order, card),
+                          key=lambda entry: (entry[0], entry[1]))
+        return review_id
+
+    def _advance(self) -> None:
+        if self.mode == "browse":
+            self._show(self._queue[self.position] if self._queue else None)
+            return
+        now = self.clock()
+        if self._learning and (self._learning[0][0] <= now or not self._queue):
+            self._show(self._learning.pop(0)[2])
+        elif self._queue:
+            self._show(self._queue.pop(0))
+        else:
+            self._show(None)
+
+    def _show(self, card: Card | None) -> None:
+        self.current = card
+        self.revealed = False
+        self._outcomes = {}
+        self._shown_at = time.monotonic()
