@@ -160,10 +160,11 @@ def note_fields(card: Card, topic: Topic) -> list[str]:
     for other_id in card.related:
         other = topic.card(other_id)
         related.append(field_html(other.title if other else other_id))
+    # Quotes in a row from one article share one citation: a long back stays short.
     sources = "".join(
-        f'<div class="bc-quote">{field_html(source.quote)}</div>'
-        f'<div class="bc-cite">{field_html(source.seed.label)}</div>'
-        for source in card.sources)
+        "".join(f'<div class="bc-quote">{field_html(source.quote)}</div>' for source in group)
+        + f'<div class="bc-cite">{field_html(seed.label)}</div>'
+        for seed, group in itertools.groupby(card.sources, key=lambda source: source.seed))
     values = {
         "Front": field_html(card.front),
         "Back": field_html(card.back),

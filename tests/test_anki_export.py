@@ -12,7 +12,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from briefing.anki_export import (FIELDS, PARENT_DECK, AnkiExportError, deck_names,
-                                  export_anki, note_guid)
+                                  export_anki, note_fields, note_guid)
 from briefing.cli import main
 from briefing.loader import load_all
 
@@ -203,6 +203,20 @@ def test_ids_in_the_package_are_the_same_in_every_export(workspace, tmp_path):
     assert first == second
     assert first["guids"] == sorted(note_guid(card) for card in topics[0].cards)
     assert EXAMPLE_DECK in first["decks"]
+
+
+def test_quotes_in_a_row_from_one_article_share_one_citation(workspace):
+    cards = CARDS_YAML.replace(
+        "        quote: Bilateral trade grew to U.S. $1.4 billion in 2004\n",
+        "        quote: Bilateral trade grew to U.S. $1.4 billion in 2004\n"
+        "      - seed: art\n        quote: to U.S. $1.5 billion in 2005\n")
+    workspace.topic(files={"cards.yaml": cards})
+    topic = load(workspace.cards)[0]
+    source = note_fields(topic.card("trade-2004"), topic)[FIELDS.index("Source")]
+    assert source == (
+        '<div class="bc-quote">Bilateral trade grew to U.S. $1.4 billion in 2004</div>'
+        '<div class="bc-quote">to U.S. $1.5 billion in 2005</div>'
+        '<div class="bc-cite">Example Article On Trade, Example Brief, Volume 1, 2006</div>')
 
 
 def test_two_topics_with_one_title_get_distinct_decks(workspace):
