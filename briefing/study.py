@@ -66,6 +66,7 @@ class StudySession:
         self._learning: list[tuple[datetime, int, Card]] = []  # (due, order, card), sorted
         self._order = 0
         self._outcomes: dict = {}
+        self._revealed_at = self.clock()
         self._shown_at = time.monotonic()
         self.position = 0
         self._states = self._load_states()
@@ -103,7 +104,7 @@ class StudySession:
         """Each rating with the interval it would give, e.g. {3: 'Good · 4d'}."""
         if self.mode != "study" or not self._outcomes:
             return dict(RATINGS)
-        now = self.clock()
+        now = self._revealed_at  # the moment the outcomes were computed for
         return {r: f"{RATINGS[r]} · {interval_text(c.due - now)}" for r, c in self._outcomes.items()}
 
     # -- actions -------------------------------------------------------------
@@ -114,8 +115,9 @@ class StudySession:
         self.revealed = True
         if self.mode == "study":
             entry = self._states.get(self.current.key)
+            self._revealed_at = self.clock()
             self._outcomes = outcomes(self.scheduler, entry.fsrs_json if entry else None,
-                                      self.clock())
+                                      self._revealed_at)
 
     def grade(self, rating: int) -> None:
         """Study: schedule and save the card. Quiz: count it. Browse: ignored."""
@@ -205,7 +207,7 @@ class StudySession:
     def _save(self, card: Card, rating: int) -> int | None:
         after = self._outcomes[rating]
         before = self._states.get(card.key)
-        now = self.clock()
+        now = self._revealed_at
         duration = int((time.monotonic() - self._shown_at) * 1000)
         review_id = None
         if self.store is not None:

@@ -1,0 +1,45 @@
+"""Start the desktop app: `briefing [PATH ...]`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from ..library import Library
+from ..paths import bundled_cards, data_dir
+from ..progress import ProgressStore
+from .main_window import ICON, MainWindow
+
+PROGRESS_FILE = "progress.sqlite3"
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Briefing Cards")
+    app.setOrganizationName("Briefing Cards")
+    app.setDesktopFileName("briefing-cards")
+    app.setWindowIcon(QIcon(str(ICON)))
+    # Fusion looks the same everywhere and takes our light and dark palettes.
+    app.setStyle("Fusion")
+    return app
+
+
+def create_window(paths: list[Path], clock=None) -> MainWindow:
+    library = Library([Path(p) for p in paths] or [bundled_cards()])
+    store = ProgressStore(data_dir() / PROGRESS_FILE)
+    window = MainWindow(library, store, **({"clock": clock} if clock else {}))
+    hints = QGuiApplication.styleHints()
+    if hasattr(hints, "colorSchemeChanged"):
+        hints.colorSchemeChanged.connect(window.on_system_theme_changed)
+    return window
+
+
+def main(paths: list[Path]) -> int:
+    app = create_app()
+    window = create_window(paths)
+    window.show()
+    code = app.exec()
+    window.store.close()
+    return code

@@ -1,0 +1,99 @@
+"""A card as rich text for QTextBrowser: front, and back with value, links and source.
+
+Every piece of card text is escaped: a card may contain `<` or `&`.
+Links use our own schemes: `card:<id>` opens a related card, `source:<n>`
+opens the n-th source in its article.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from ..model import KIND_LABELS, Card, Topic
+from .theme import Colors
+
+KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
+
+
+def _text(value: str) -> str:
+    """Escaped text with its line breaks kept."""
+    return escape(value).replace("\n", "<br>")
+
+
+def _badge(card: Card, colors: Colors) -> str:
+    return (f'<span style="color:{colors.kind(card.kind)}; font-size:small; font-weight:600;'
+            f' letter-spacing:1px">{KIND_NAMES.get(card.kind, card.kind).upper()}</span>')
+
+
+def front_html(card: Card, colors: Colors, topic: Topic | None = None) -> str:
+    topic_line = (f'<span style="color:{colors.muted}; font-size:small">&nbsp;·&nbsp;'
+                  f'{escape(topic.title)}</span>') if topic else ""
+    return (f'<div>{_badge(card, colors)}{topic_line}</div>'
+            f'<p style="font-size:x-large; margin-top:18px">{_text(card.front)}</p>')
+
+
+def back_html(card: Card, colors: Colors, topic: Topic | None = None) -> str:
+    parts = [front_html(card, colors, topic), _rule(colors)]
+    if card.kind == "figure" and card.value is not None:
+        as_of = (f'<span style="color:{colors.muted}; font-size:medium">&nbsp;&nbsp;as of '
+                 f'{escape(card.as_of)}</span>') if card.as_of else ""
+        parts.append(f'<p style="font-size:xx-large; font-weight:700; color:{colors.kind("figure")};'
+                     f' margin-bottom:2px">{escape(card.value_text)}{as_of}</p>')
+    title = escape(card.title)
+    if card.role:
+        title += f'<span style="color:{colors.muted}; font-weight:400"> · {escape(card.role)}</span>'
+    parts.append(f'<p style="font-size:large; font-weight:600; margin-bottom:4px">{title}</p>')
+    parts.append(f'<p style="font-size:large">{_text(card.back)}</p>')
+    if card.why:
+        parts.append(f'<p><span style="color:{colors.accent}; font-weight:600">Why it matters: '
+                     f'</span>{_text(card.why)}</p>')
+    parts.append(_related(card, colors, topic))
+    parts.append(sources_html(card, colors))
+    if card.tags:
+        tags = " ".join(f"#{escape(t)}" for t in card.tags)
+        parts.append(f'<p style="color:{colors.muted}; font-size:small">{tags}</p>')
+    return "".join(parts)
+
+
+def _rule(colors: Colors) -> str:
+    # QTextBrowser draws <hr> in the text colour whatever the style says.
+    return (f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:6px; '
+            f'margin-bottom:10px"><tr><td height="1" style="background-color:{colors.border}">'
+            f'</td></tr></table>')
+
+
+def _related(card: Card, colors: Colors, topic: Topic | None) -> str:
+    if not card.related:
+        return ""
+    links = []
+    for other_id in card.related:
+        other = topic.card(other_id) if topic else None
+        label = other.title if other else other_id
+        kind = f' <span style="color:{colors.muted}; font-size:small">({KIND_LABELS.get(other.kind, "")[:-1].lower()})</span>' \
+            if other else ""
+        links.append(f'<a href="card:{escape(other_id, quote=True)}" '
+                     f'style="color:{colors.accent}">{escape(label)}</a>{kind}')
+    return (f'<p><span style="color:{colors.muted}; font-weight:600">Related: </span>'
+            + ", ".join(links) + "</p>")
+
+
+def sources_html(card: Card, colors: Colors) -> str:
+    blocks = []
+    for index, source in enumerate(card.sources):
+        seed = source.seed
+        blocks.append(
+            f'<table width="100%" cellpadding="10" style="margin-top:10px; '
+            f'background-color:{colors.quote}"><tr><td>'
+            f'<span style="color:{colors.muted}; font-size:small; font-weight:600">SOURCE · '
+            f'{escape(seed.label)}</span><br>'
+            f'<i>“{_text(source.quote)}”</i><br>'
+            f'<a href="source:{index}" style="color:{colors.accent}; font-size:small">'
+            f'Show in article</a></td></tr></table>')
+    return "".join(blocks)
+
+
+def as_of_line(card: Card) -> str:
+    """Which article and year the card's facts are as of, for the status line."""
+    years = card.years
+    seeds = sorted({s.seed.title for s in card.sources})
+    when = ", ".join(str(y) for y in years)
+    return f"As of {when}: {'; '.join(seeds)}" if years else "; ".join(seeds)

@@ -1,0 +1,65 @@
+"""The list of cards that pass the filters, as a model so 10,000 cards stay instant."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QListView
+
+from ..model import Card
+
+KIND_MARKS = {"actor": "A", "objective": "O", "figure": "F"}
+CARD_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CardListModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.cards: list[Card] = []
+        self.rows: dict[tuple[str, str], int] = {}
+
+    def set_cards(self, cards: list[Card]) -> None:
+        self.beginResetModel()
+        self.cards = cards
+        self.rows = {card.key: row for row, card in enumerate(cards)}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.cards)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        card = self.cards[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{KIND_MARKS.get(card.kind, '?')}  {card.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return card.front
+        if role == CARD_ROLE:
+            return card
+        return None
+
+
+class CardList(QListView):
+    card_chosen = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("cardList")
+        self.list_model = CardListModel(self)
+        self.setModel(self.list_model)
+        self.setUniformItemSizes(True)  # lets Qt skip measuring every row
+        self.clicked.connect(lambda index: self.card_chosen.emit(index.data(CARD_ROLE)))
+        self.activated.connect(lambda index: self.card_chosen.emit(index.data(CARD_ROLE)))
+
+    def set_cards(self, cards: list[Card]) -> None:
+        self.list_model.set_cards(cards)
+
+    def select(self, card: Card | None) -> None:
+        if card is None:
+            self.clearSelection()
+            return
+        row = self.list_model.rows.get(card.key)
+        if row is None:
+            return
+        index = self.list_model.index(row)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)

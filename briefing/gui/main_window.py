@@ -1,0 +1,486 @@
+"""The main window: sidebar, card list, the card, and the article and statistics pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QActionGroup, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QSizePolicy, QSplitter, QStackedWidget, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from .. import __version__
+from ..library import CardFilter, Library
+from ..model import Card, Topic
+from ..progress import ProgressStore
+from ..stats import compute, due_summary
+from ..study import StudySession, utc_now
+from . import settings as settings_module
+from .actions import ACTIONS, MENUS, make_action
+from .article_view import ArticleView
+from .card_list import CardList
+from .card_view import CardView
+from .problems_view import ProblemsView
+from .shortcuts_dialog import ShortcutsDialog
+from .sidebar import Sidebar
+from .stats_view import StatsView
+from .theme import colors_for, palette_for
+
+ICON = Path(__file__).with_name("icon.svg")
+MODES = ("study", "browse", "quiz")
+MIN_POINT, MAX_POINT = 8.0, 32.0
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, store: ProgressStore, clock=utc_now):
+        super().__init__()
+        self.library = library
+        self.store = store
+        self.clock = clock
+        self.settings = settings_module.open_settings()
+        self.point_size = float(self.settings.value("view/pointSize",
+                                                    settings_module.DEFAULT_POINT_SIZE))
+        self.theme = str(self.settings.value("view/theme", "system"))
+        self.mode = str(self.settings.value("view/mode", "study"))
+        if self.mode not in MODES:
+            self.mode = "study"
+        self.filter = CardFilter()
+        self.session: StudySession | None = None
+        self.colors = colors_for(self.theme)
+
+        self.setWindowIcon(QIcon(str(ICON)))
+        self.setObjectName("mainWindow")
+        self._build_widgets()
+        self._build_actions()
+        self._restore_layout()
+        self.apply_theme(self.theme)
+        self.show_warning(store.warning)
+        self.refresh_topics(first=True)
+
+    # -- construction --------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.sidebar = Sidebar()
+        self.sidebar.topic_changed.connect(self.on_topic_changed)
+        self.sidebar.kinds_changed.connect(self.on_kinds_changed)
+        self.sidebar.tag_changed.connect(self.on_tag_changed)
+        self.card_list = CardList()
+        self.card_list.card_chosen.connect(self.show_card)
+        self.card_view = CardView()
+        self.card_view.reveal_requested.connect(self.on_reveal)
+        self.card_view.grade_requested.connect(self.on_grade)
+        self.card_view.next_requested.connect(self.on_next)
+        self.card_view.previous_requested.connect(self.on_previous)
+        self.card_view.card_link.connect(self.on_card_link)
+        self.card_view.source_link.connect(self.show_source)
+        self.card_view.mode_requested.connect(self.set_mode)
+        self.article_view = ArticleView()
+        self.article_view.back_requested.connect(self.on_back_to_card)
+        self.stats_view = StatsView()
+        self.problems_view = ProblemsView()
+
+        self.card_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
+        self.card_splitter.addWidget(self.card_list)
+        self.card_splitter.addWidget(self.card_view)
+        self.card_splitter.setStretchFactor(1, 1)
+        self.card_splitter.setSizes([240, 760])
+
+        self.pages = QStackedWidget(objectName="pages")
+        for page in (self.card_splitter, self.article_view, self.stats_view, self.problems_view):
+            self.pages.addWidget(page)
+
+        self.banner = QLabel(objectName="banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(0)
+        center_layout.addWidget(self.banner)
+        center_layout.addWidget(self.pages, 1)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.addWidget(center)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([250, 950])
+        self.setCentralWidget(self.main_splitter)
+
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText("Search cards: title, front, back, quotes  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.textChanged.connect(self.on_search)
+        self.search.returnPressed.connect(lambda: self.card_view.setFocus())
+        self.status = QLabel(objectName="statusCounts")
+        self.statusBar().addPermanentWidget(self.status)
+
+    def _build_actions(self) -> None:
+        self.actions_by_name = {}
+        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
+        for spec in ACTIONS:
+            action = make_action(spec, self)
+            action.triggered.connect(getattr(self, f"on_{spec.name}"))
+            self.actions_by_name[spec.name] = action
+            menus[spec.menu].addAction(action)
+            self.addAction(action)  # shortcuts work even with the menu bar hidden
+            if spec.name in ("quit", "clear_filters", "statistics", "grade_4", "back_to_card",
+                             "zoom_reset"):
+                menus[spec.menu].addSeparator()
+        modes = QActionGroup(self)
+        themes = QActionGroup(self)
+        for name in ("study", "browse", "quiz", "statistics"):
+            modes.addAction(self.actions_by_name[name])
+        for name in ("theme_system", "theme_light", "theme_dark"):
+            themes.addAction(self.actions_by_name[name])
+        self.actions_by_name[f"theme_{self.theme}"].setChecked(True)
+
+        toolbar = QToolBar("Modes", objectName="modesToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("study", "browse", "quiz", "statistics"):
+            action = self.actions_by_name[name]
+            toolbar.addAction(action)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text().replace('&', '')} ({keys})")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+    def _restore_layout(self) -> None:
+        self.resize(1240, 800)  # the first time; later, the saved geometry (on show)
+
+    def showEvent(self, event) -> None:
+        # Splitters are restored once the window has its size; restoreState
+        # before that stretched the window to the saved widths instead.
+        if not getattr(self, "_layout_restored", False):
+            self._layout_restored = True
+            self._restore_geometry()
+            for splitter in (self.main_splitter, self.card_splitter):
+                sizes = self.settings.value(f"window/{splitter.objectName()}")
+                if isinstance(sizes, list) and all(str(n).isdigit() for n in sizes):
+                    splitter.setSizes([int(n) for n in sizes])  # scaled to fit, unlike restoreState
+        super().showEvent(event)
+
+    def _restore_geometry(self) -> None:
+        """Size, place and maximized state from last time, kept on a visible screen.
+
+        Done after show(): some platforms resize a hidden window to its size hint
+        when it first appears, and restoreGeometry() clamps to the screen first."""
+        size, pos = self.settings.value("window/size"), self.settings.value("window/pos")
+        if isinstance(size, QSize) and size.isValid():
+            self.resize(size)
+        if isinstance(pos, QPoint):
+            screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+            if any(area.intersects(QRect(pos, self.size())) for area in screens):
+                self.move(pos)
+        if self.settings.value("window/maximized") in (True, "true"):
+            self.showMaximized()
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/maximized", self.isMaximized())
+        if not self.isMaximized():
+            self.settings.setValue("window/size", self.size())
+            self.settings.setValue("window/pos", self.pos())
+        for splitter in (self.main_splitter, self.card_splitter):
+            self.settings.setValue(f"window/{splitter.objectName()}", splitter.sizes())
+        self.settings.setValue("view/pointSize", self.point_size)
+        self.settings.setValue("view/theme", self.theme)
+        self.settings.setValue("view/mode", self.mode)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    # -- topics and filters --------------------------------------------------
+
+    def refresh_topics(self, first: bool = False) -> None:
+        current = None if first else self.sidebar.current_topic()
+        now = self.clock()
+        counts = {t.id: due_summary(self.store, t, now) for t in self.library.topics}
+        self.sidebar.set_topics(self.library.topics, counts, current)
+        self.filter = CardFilter(topic=self.sidebar.current_topic() or None,
+                                 kinds=self.filter.kinds, tag=self.filter.tag,
+                                 text=self.filter.text)
+        self._refresh_tags()
+        if self.library.problems and not self.library.topics:
+            self.problems_view.show_problems(None, self.library.problems)
+        self.apply_filter()
+
+    def _topics_in_scope(self) -> list[Topic]:
+        topic = self.library.topic(self.filter.topic)
+        return [topic] if topic else list(self.library.topics)
+
+    def _refresh_tags(self) -> None:
+        tags = sorted({t for topic in self._topics_in_scope() for t in topic.tags})
+        self.sidebar.set_tags(tags, self.filter.tag if self.filter.tag in tags else None)
+        if self.filter.tag not in tags:
+            self.filter = CardFilter(self.filter.topic, self.filter.kinds, None, self.filter.text)
+
+    def on_topic_changed(self, topic_id: str) -> None:
+        self.filter = CardFilter(topic_id or None, self.filter.kinds, self.filter.tag,
+                                 self.filter.text)
+        self._refresh_tags()
+        self.apply_filter()
+
+    def on_kinds_changed(self, kinds) -> None:
+        self.filter = CardFilter(self.filter.topic, kinds, self.filter.tag, self.filter.text)
+        self.apply_filter()
+
+    def on_tag_changed(self, tag) -> None:
+        self.filter = CardFilter(self.filter.topic, self.filter.kinds, tag, self.filter.text)
+        self.apply_filter()
+
+    def on_search(self, text: str) -> None:
+        self.filter = CardFilter(self.filter.topic, self.filter.kinds, self.filter.tag, text)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Recompute the visible cards and restart the session of the current mode."""
+        cards = self.library.cards(self.filter)
+        self.card_list.set_cards(cards)
+        self.session = StudySession(cards, self.store if self.mode == "study" else None,
+                                    self.mode, self.clock)
+        topic = self.library.topic(self.filter.topic)
+        if topic is not None and topic.problems:
+            self.problems_view.show_problems(topic, list(topic.problems))
+            self.pages.setCurrentWidget(self.problems_view)
+        elif self.pages.currentWidget() is not self.stats_view:
+            self.pages.setCurrentWidget(self.card_splitter)
+        if self.pages.currentWidget() is self.stats_view:
+            self.update_stats()
+        self.actions_by_name[self.mode].setChecked(self.pages.currentWidget() is not self.stats_view)
+        self.card_list.setVisible(self.mode == "browse" or bool(self.filter.text))
+        self.render()
+
+    # -- the card ------------------------------------------------------------
+
+    def render(self) -> None:
+        self.card_view.render(self.session, self._topic_of, self.colors)
+        self.card_list.select(self.session.current if self.session else None)
+        title = self.library.topic(self.filter.topic)
+        self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
+        self.actions_by_name["undo"].setEnabled(bool(self.session and self.session.can_undo))
+        self._update_status()
+
+    def _topic_of(self, card: Card) -> Topic | None:
+        return self.library.topic(card.topic)
+
+    def _update_status(self) -> None:
+        scope = self._topics_in_scope()
+        now = self.clock()
+        due = new = 0
+        for topic in scope:
+            d, n = due_summary(self.store, topic, now)
+            due, new = due + d, new + n
+        shown = len(self.session.cards) if self.session else 0
+        total = sum(len(t.cards) for t in scope)
+        matching = f"{shown} of {total} cards shown" if shown != total else f"{total} cards"
+        self.status.setText(f"{matching} · {due} due · {new} new")
+
+    def show_card(self, card: Card) -> None:
+        if self.session and self.session.go_to(card):
+            self.pages.setCurrentWidget(self.card_splitter)
+            self.render()
+
+    def on_card_link(self, card_id: str) -> None:
+        current = self.session.current if self.session else None
+        topic = self.library.topic(current.topic) if current else None
+        card = topic.card(card_id) if topic else None
+        if card is None:
+            return
+        if self.session.go_to(card):
+            self.render()
+            return
+        # The related card is filtered out: browse the whole topic to reach it.
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.sidebar.reset_filters()
+        self.filter = CardFilter(card.topic)
+        self.mode = "browse"
+        self.apply_filter()
+        self.show_card(card)
+
+    def on_reveal(self) -> None:
+        if self.pages.currentWidget() is not self.card_splitter or not self.session:
+            return
+        if self.session.mode == "browse" and self.session.revealed:
+            self.session.revealed = False  # browsing flips both ways
+        else:
+            self.session.reveal()
+        self.render()
+
+    def on_grade(self, rating: int) -> None:
+        if (self.pages.currentWidget() is not self.card_splitter or not self.session
+                or not self.session.revealed or self.session.mode == "browse"):
+            return
+        self.session.grade(rating)
+        self.render()
+        if self.session.mode == "study":
+            self._refresh_sidebar_counts()
+
+    def _refresh_sidebar_counts(self) -> None:
+        now = self.clock()
+        counts = {t.id: due_summary(self.store, t, now) for t in self.library.topics}
+        self.sidebar.set_topics(self.library.topics, counts, self.sidebar.current_topic())
+
+    def on_grade_1(self): self.on_grade(1)
+    def on_grade_2(self): self.on_grade(2)
+    def on_grade_3(self): self.on_grade(3)
+    def on_grade_4(self): self.on_grade(4)
+
+    def on_undo(self) -> None:
+        if self.session and self.session.undo():
+            self.pages.setCurrentWidget(self.card_splitter)
+            self.render()
+            self._refresh_sidebar_counts()
+            self.statusBar().showMessage("Grade undone", 3000)
+
+    def on_next(self) -> None:
+        if self.session and self.pages.currentWidget() is self.card_splitter:
+            self.session.next()
+            self.render()
+
+    def on_previous(self) -> None:
+        if self.session and self.pages.currentWidget() is self.card_splitter:
+            self.session.previous()
+            self.render()
+
+    # -- modes and pages -----------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        if mode == "statistics":
+            self.on_statistics()
+            return
+        self.mode = mode
+        if self.pages.currentWidget() is not self.problems_view:
+            self.pages.setCurrentWidget(self.card_splitter)
+        self.apply_filter()
+        if self.pages.currentWidget() is self.problems_view:
+            self.pages.setCurrentWidget(self.card_splitter)  # study a broken topic's good cards
+
+    def on_study(self): self.set_mode("study")
+    def on_browse(self): self.set_mode("browse")
+    def on_quiz(self): self.set_mode("quiz")
+
+    def on_statistics(self) -> None:
+        self.update_stats()
+        self.pages.setCurrentWidget(self.stats_view)
+        self.actions_by_name["statistics"].setChecked(True)
+
+    def update_stats(self) -> None:
+        scope = self._topics_in_scope()
+        name = scope[0].title if len(scope) == 1 else "all topics"
+        self.stats_view.show_stats(compute(self.store, scope, self.clock()), name)
+
+    def show_source(self, index: int = 0) -> None:
+        card = self.session.current if self.session else None
+        if card is None or not 0 <= index < len(card.sources):
+            return
+        source = card.sources[index]
+        try:
+            article = self.library.seeds.text(source.seed.path)
+        except (OSError, UnicodeDecodeError) as error:
+            self.show_warning(f"Cannot open the article {source.seed.path}: {error}")
+            return
+        self.article_view.show_quote(source.seed, article, source.quote)
+        self.pages.setCurrentWidget(self.article_view)
+
+    def on_show_in_article(self) -> None:
+        self.show_source(0)
+
+    def on_back_to_card(self) -> None:
+        if self.pages.currentWidget() in (self.article_view, self.stats_view):
+            self.pages.setCurrentWidget(self.card_splitter)
+            self.actions_by_name[self.mode].setChecked(True)
+            self.render()
+        elif self.search.hasFocus() and self.search.text():
+            self.search.clear()
+
+    # -- files ---------------------------------------------------------------
+
+    def on_open_folder(self) -> None:
+        start = str(self.library.paths[0]) if self.library.paths else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Open a topic folder or a folder of topics",
+                                                  start)
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def open_paths(self, paths: list[Path]) -> None:
+        self.library.paths = list(paths)
+        self.on_reload()
+
+    def on_reload(self) -> None:
+        self.library.reload()
+        self.refresh_topics()
+        problems = sum(len(t.problems) for t in self.library.topics) + len(self.library.problems)
+        self.statusBar().showMessage(
+            f"Loaded {len(self.library.topics)} topic(s)"
+            + (f", {problems} problem(s)" if problems else ""), 5000)
+
+    def on_export_pdf(self) -> None:
+        from .export_dialog import PdfExportDialog  # reportlab loads only when asked for
+        PdfExportDialog(self, self._topics_in_scope(), self.filter).exec()
+
+    def on_export_anki(self) -> None:
+        from .export_dialog import AnkiExportDialog
+        AnkiExportDialog(self, self._topics_in_scope()).exec()
+
+    def on_quit(self) -> None:
+        self.close()
+
+    # -- find, zoom, theme, help ---------------------------------------------
+
+    def on_find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def on_clear_filters(self) -> None:
+        self.search.clear()
+        self.sidebar.reset_filters()
+        self.filter = CardFilter(self.filter.topic)
+        self.apply_filter()
+
+    def set_point_size(self, size: float) -> None:
+        self.point_size = max(MIN_POINT, min(MAX_POINT, size))
+        self.apply_theme(self.theme)
+        self.statusBar().showMessage(f"Text size {self.point_size:g} pt", 2000)
+
+    def on_zoom_in(self): self.set_point_size(self.point_size + 1)
+    def on_zoom_out(self): self.set_point_size(self.point_size - 1)
+    def on_zoom_reset(self): self.set_point_size(settings_module.DEFAULT_POINT_SIZE)
+
+    def apply_theme(self, choice: str) -> None:
+        self.theme = choice
+        self.colors = colors_for(choice)
+        QApplication.instance().setPalette(palette_for(self.colors))
+        self.card_view.apply_colors(self.colors, self.point_size)
+        self.article_view.apply_colors(self.colors, self.point_size)
+        self.stats_view.apply_colors(self.colors)
+        self.banner.setStyleSheet(f"background: {self.colors.highlight}; color: #1d2330; "
+                                  "padding: 8px 14px;")
+        if self.session is not None:
+            self.render()
+
+    def on_theme_system(self): self.apply_theme("system")
+    def on_theme_light(self): self.apply_theme("light")
+    def on_theme_dark(self): self.apply_theme("dark")
+
+    def on_system_theme_changed(self, *_args) -> None:
+        if self.theme == "system":
+            self.apply_theme("system")
+
+    def show_warning(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def on_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def on_about(self) -> None:
+        QMessageBox.about(self, "About Briefing Cards",
+                          f"<b>Briefing Cards {__version__}</b><p>Flashcard briefings on a "
+                          "policy topic's actors, objectives and key figures. Every card cites "
+                          "its source article with a verbatim quote.</p>")

@@ -1,0 +1,118 @@
+"""The sidebar: topics with card and due counts, and the kind and tag filters."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from ..model import KIND_LABELS, KINDS, Topic
+
+ALL_TOPICS = ""  # the item that shows every topic at once
+TOPIC_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Sidebar(QWidget):
+    topic_changed = Signal(str)
+    kinds_changed = Signal(object)   # frozenset of kinds; empty means all
+    tag_changed = Signal(object)     # a tag, or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.topics = QListWidget(objectName="topicList")
+        self.topics.setWordWrap(True)
+        self.topics.currentItemChanged.connect(self._on_topic)
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.setExclusive(True)
+        self.kind_buttons = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 6, 10)
+        layout.addWidget(self._heading("Topics"))
+        layout.addWidget(self.topics, 1)
+        layout.addWidget(self._heading("Kind"))
+        for kind, label in [("", "All kinds"), *((k, KIND_LABELS[k]) for k in KINDS)]:
+            button = QPushButton(label, objectName=f"kind_{kind or 'all'}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            layout.addWidget(button)
+        self.kind_buttons[""].setChecked(True)
+        self.kind_group.buttonClicked.connect(self._on_kind)
+        layout.addWidget(self._heading("Tag"))
+        self.tags = QComboBox(objectName="tagFilter")
+        self.tags.currentIndexChanged.connect(self._on_tag)
+        layout.addWidget(self.tags)
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text.upper())
+        label.setStyleSheet("font-size: 8pt; font-weight: 700; letter-spacing: 1px; "
+                            "padding-top: 8px;")
+        return label
+
+    def set_topics(self, topics: list[Topic], counts: dict[str, tuple[int, int]], current: str | None):
+        """counts: topic id -> (due, new)."""
+        self.topics.blockSignals(True)
+        self.topics.clear()
+        if len(topics) > 1:
+            total = sum(len(t.cards) for t in topics)
+            due = sum(counts.get(t.id, (0, 0))[0] for t in topics)
+            self._add_item(ALL_TOPICS, "All topics", f"{total} cards · {due} due", False)
+        for topic in topics:
+            due, new = counts.get(topic.id, (0, 0))
+            detail = f"{len(topic.cards)} cards · {due} due · {new} new"
+            if topic.problems:
+                detail = f"⚠ {len(topic.problems)} problem{'s' * (len(topic.problems) > 1)} · " + detail
+            self._add_item(topic.id, topic.title, detail, bool(topic.problems))
+        wanted = current if current is not None else (topics[0].id if len(topics) == 1 else ALL_TOPICS)
+        for row in range(self.topics.count()):
+            if self.topics.item(row).data(TOPIC_ROLE) == wanted:
+                self.topics.setCurrentRow(row)
+                break
+        else:
+            if self.topics.count():
+                self.topics.setCurrentRow(0)
+        self.topics.blockSignals(False)
+
+    def _add_item(self, topic_id: str, title: str, detail: str, broken: bool) -> None:
+        item = QListWidgetItem(f"{title}\n{detail}")
+        item.setData(TOPIC_ROLE, topic_id)
+        if broken:
+            item.setToolTip("This topic has problems; select it to see them.")
+            item.setForeground(Qt.GlobalColor.darkYellow)
+        self.topics.addItem(item)
+
+    def current_topic(self) -> str | None:
+        item = self.topics.currentItem()
+        return item.data(TOPIC_ROLE) if item else None
+
+    def set_tags(self, tags: list[str], current: str | None) -> None:
+        self.tags.blockSignals(True)
+        self.tags.clear()
+        self.tags.addItem("All tags", None)
+        for tag in tags:
+            self.tags.addItem(f"#{tag}", tag)
+        index = self.tags.findData(current) if current else 0
+        self.tags.setCurrentIndex(max(index, 0))
+        self.tags.blockSignals(False)
+
+    def current_kinds(self) -> frozenset[str]:
+        for kind, button in self.kind_buttons.items():
+            if button.isChecked():
+                return frozenset([kind]) if kind else frozenset()
+        return frozenset()
+
+    def reset_filters(self) -> None:
+        self.kind_buttons[""].setChecked(True)
+        self.tags.setCurrentIndex(0)
+
+    def _on_topic(self, item, _previous) -> None:
+        if item is not None:
+            self.topic_changed.emit(item.data(TOPIC_ROLE))
+
+    def _on_kind(self, _button) -> None:
+        self.kinds_changed.emit(self.current_kinds())
+
+    def _on_tag(self, _index) -> None:
+        self.tag_changed.emit(self.tags.currentData())
