@@ -67,14 +67,17 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
     return topics, problems
 
 
-def load_topic(folder: Path, seeds: SeedTexts | None = None) -> Topic:
-    return _TopicBuilder(Path(folder), seeds or SeedTexts()).build()
+def load_topic(folder: Path, seeds: SeedTexts | None = None,
+               texts: dict[Path, str] | None = None) -> Topic:
+    """Load one topic folder; texts gives unsaved editor text to use instead of a file's."""
+    return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
 
 
 class _TopicBuilder:
-    def __init__(self, folder: Path, seeds: SeedTexts):
+    def __init__(self, folder: Path, seeds: SeedTexts, unsaved: dict[Path, str]):
         self.folder = folder
         self.texts = seeds
+        self.unsaved = unsaved
         self.problems: list[Problem] = []
         self.seeds: dict[str, Seed] = {}
         self.has_header = False
@@ -95,7 +98,10 @@ class _TopicBuilder:
                         "topic folder has no topic.yaml (it gives title, bottom_line and seeds)")
         for path in files:
             shown = str(path)
-            node, _text, problems = yamlfile.read(path, shown)
+            if path in self.unsaved:
+                node, problems = yamlfile.parse(self.unsaved[path], shown)
+            else:
+                node, _text, problems = yamlfile.read(path, shown)
             self.problems.extend(problems)
             if node is None:
                 continue

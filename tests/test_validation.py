@@ -176,3 +176,12 @@ def test_one_pass_reports_every_problem_of_a_card(workspace):
     for fragment in ("missing required field 'front'", "back should be text",
                      "related id 'nowhere'", "quote not found"):
         assert fragment in messages
+
+
+def test_unsaved_editor_text_is_validated_instead_of_the_file(workspace):
+    folder = workspace.topic()
+    unsaved = CARDS_YAML.replace("kind: objective", "kind: objectiv")
+    topic = load_topic(folder, texts={folder / "cards.yaml": unsaved})
+    # the unknown kind, and the related link to the card it hides
+    assert [(p.line, p.col) for p in topic.problems] == [(9, 15), (14, 11)]
+    assert load_topic(folder).problems == ()  # the file itself is untouched and valid
