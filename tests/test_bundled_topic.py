@@ -1,0 +1,179 @@
+"""The bundled China–North Korea topic: sourced, complete, chartable and free of repeats.
+
+These tests read the real deck in cards/ and the real articles in seeds/, so an edit that
+breaks a quote, a link or the trade series fails here, not in front of a student.
+"""
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.loader import load_all
+from briefing.model import KINDS
+from briefing.quotes import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+TOPIC_DIR = ROOT / "cards" / "china-north-korea"
+SEEDS_DIR = ROOT / "seeds"
+ARTICLE_TAGS = {"cb-2004": "2004-article", "cb-2007": "2007-article"}
+TRADE_SERIES = "China–DPRK trade"
+
+# Two cards "say the same thing" when their texts share most of their words in the same
+# order (difflib ratio over words). Distinct backs in the deck stay below 0.3; a back with two
+# words swapped scores above 0.9 (test_similarity_check_catches_a_lightly_edited_copy), so 0.6
+# sits well between a real repeat and two cards that merely share a topic.
+BACK_LIMIT = 0.6
+# Questions are short and share templates ("What does the X school argue?" pairs score 0.77),
+# so fronts get a higher bar; above it they must at least ask about different numbers
+# (the trade series asks the same question of 2003, 2004, 2005 and 2006).
+FRONT_LIMIT = 0.8
+
+
+@pytest.fixture(scope="module")
+def topic():
+    topics, problems = load_all([ROOT / "cards"])
+    assert problems == []
+    [found] = [t for t in topics if t.path.resolve() == TOPIC_DIR.resolve()]
+    return found
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w$.'-]+", text.casefold())
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are, 0 to 1; pairs that cannot reach BACK_LIMIT score 0."""
+    matcher = difflib.SequenceMatcher(None, words(a), words(b), autojunk=False)
+    # The cheap upper bounds rule out most pairs before the full comparison.
+    if matcher.real_quick_ratio() < BACK_LIMIT or matcher.quick_ratio() < BACK_LIMIT:
+        return 0.0
+    return matcher.ratio()
+
+
+def numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def sentences(text: str) -> int:
+    # "U.S." and "9/11" would otherwise end or split sentences.
+    text = text.replace("U.S.", "US")
+    return len(re.findall(r"[.!?][\"”)]?(?:\s|$)", text.strip()))
+
+
+def test_bundled_topic_loads_without_problems(topic):
+    assert [str(p) for p in topic.problems] == []
+    assert topic.title == "China's policy toward North Korea"
+    assert [s.id for s in topic.seeds] == ["cb-2004", "cb-2007"]
+
+
+def test_seeds_name_the_articles_as_the_seed_index_does(topic):
+    index = yaml.safe_load((SEEDS_DIR / "index.yaml").read_text(encoding="utf-8"))
+    by_file = {entry["file"]: entry for entry in index}
+    for seed in topic.seeds:
+        entry = by_file[seed.path.name]
+        assert (seed.title, seed.publication, seed.year) == \
+            (entry["title"], entry["publication"], entry["year"]), seed.id
+
+
+def test_every_card_has_a_source_whose_quote_is_in_its_seed(topic):
+    # Checked here against the article text itself, not only through the loader.
+    articles = {seed.id: fold(seed.path.read_text(encoding="utf-8-sig")) for seed in topic.seeds}
+    missing = []
+    for card in topic.cards:
+        assert card.sources, f"{card.id} has no source"
+        for source in card.sources:
+            if fold(source.quote) not in articles[source.seed.id]:
+                missing.append(f"{card.id}: {source.quote[:60]}")
+    assert missing == []
+
+
+def test_each_kind_is_well_represented_and_the_deck_is_70_to_120_cards(topic):
+    counts = {kind: len(topic.cards_of(kind)) for kind in KINDS}
+    assert all(count >= 15 for count in counts.values()), counts
+    assert 70 <= len(topic.cards) <= 120
+
+
+def test_trade_series_charts_2003_to_2006_as_numbers_in_one_unit(topic):
+    trade = topic.series()[TRADE_SERIES]
+    assert [c.as_of for c in trade] == ["2003", "2004", "2005", "2006"]
+    assert all(isinstance(c.value, (int, float)) for c in trade)
+    assert {c.unit for c in trade} == {"US$ billion"}
+    assert [c.value for c in trade] == [1, 1.4, 1.5, 1.7]
+
+
+def test_every_figure_says_its_value_and_what_date_it_is_as_of(topic):
+    for card in topic.cards_of("figure"):
+        assert card.as_of.strip(), card.id
+        assert card.value not in (None, ""), card.id
+
+
+def test_card_ids_are_unique_across_the_files(topic):
+    # Read the YAML directly: the loader keeps only the first of two cards with one id.
+    ids = []
+    for path in sorted(TOPIC_DIR.glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        ids.extend(card["id"] for card in document.get("cards", []))
+    assert len(ids) == len(set(ids)) == len(topic.cards)
+
+
+def test_related_links_go_both_ways(topic):
+    by_id = {card.id: card for card in topic.cards}
+    one_way = [f"{card.id} -> {other}" for card in topic.cards for other in card.related
+               if card.id not in by_id[other].related]
+    assert one_way == []
+
+
+def test_every_actor_links_to_what_it_wants_or_the_figures_about_it(topic):
+    # Russia is only named as a party to the talks and in others' proposals: no aim of its own.
+    without_aims = {"russia"}
+    by_id = {card.id: card for card in topic.cards}
+    unlinked = {actor.id for actor in topic.cards_of("actor")
+                if not {by_id[other].kind for other in actor.related} & {"objective", "figure"}}
+    assert unlinked <= without_aims
+
+
+def test_article_tags_match_the_articles_a_card_cites(topic):
+    for card in topic.cards:
+        cited = {source.seed.id for source in card.sources}
+        tagged = {seed for seed, tag in ARTICLE_TAGS.items() if tag in card.tags}
+        assert tagged == cited, card.id
+
+
+def test_bottom_line_and_key_judgments_open_the_topic_with_sources(topic):
+    assert len(topic.bottom_line.split()) >= 40
+    assert 3 <= len(topic.key_judgments) <= 6
+    articles = {seed.id: fold(seed.path.read_text(encoding="utf-8-sig")) for seed in topic.seeds}
+    for judgment in topic.key_judgments:
+        assert judgment.sources, judgment.text
+        assert all(fold(s.quote) in articles[s.seed.id] for s in judgment.sources)
+    assert {s.seed.id for j in topic.key_judgments for s in j.sources} == set(articles)
+
+
+def test_fronts_ask_and_backs_answer_in_at_most_four_sentences(topic):
+    for card in topic.cards:
+        assert card.front.endswith("?") or len(card.front.split()) <= 6, card.id
+        assert 1 <= sentences(card.back) <= 4, card.id
+
+
+def test_no_two_cards_say_the_same_thing(topic):
+    titles = [card.title.casefold() for card in topic.cards]
+    assert len(titles) == len(set(titles))
+    repeats = []
+    for a, b in itertools.combinations(topic.cards, 2):
+        if similarity(a.back, b.back) > BACK_LIMIT:
+            repeats.append(f"backs of {a.id} and {b.id}")
+        if similarity(a.front, b.front) > FRONT_LIMIT and numbers(a.front) == numbers(b.front):
+            repeats.append(f"fronts of {a.id} and {b.id}")
+    assert repeats == []
+
+
+def test_similarity_check_catches_a_lightly_edited_copy(topic):
+    back = topic.card("liability-school").back
+    edited = back.replace("threat", "danger").replace("rising", "growing")
+    assert similarity(back, edited) > BACK_LIMIT
+    assert similarity(back, topic.card("buffer-zone-school").back) < BACK_LIMIT
