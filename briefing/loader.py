@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from . import yamlfile
-from .model import Card, Judgment, Problem, Seed, Source, Topic
+from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .quotes import SeedTexts, fold
 from .validator import INVALID, Located, check_document, did_you_mean
 
@@ -41,7 +41,7 @@ def _yaml_files(folder: Path) -> list[Path]:
                  if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")]
     except OSError:
         return []
-    # topic.yaml first, then the card files by name: this is the deck's order.
+    # topic.yaml first, then the card files by name.
     return sorted(files, key=lambda p: (p.name != TOPIC_FILE, p.name))
 
 
@@ -137,7 +137,9 @@ class _TopicBuilder:
             bottom_line=header.get("bottom_line", ""),
             key_judgments=judgments,
             seeds=tuple(self.seeds.values()),
-            cards=tuple(self.cards),
+            # Actors, then objectives, then figures, as a briefing reads; within a kind,
+            # file order then the author's order.
+            cards=tuple(sorted(self.cards, key=lambda card: KINDS.index(card.kind))),
             problems=tuple(sorted(set(self.problems))),
             files=tuple(files),
         )

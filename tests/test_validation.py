@@ -178,6 +178,16 @@ def test_one_pass_reports_every_problem_of_a_card(workspace):
         assert fragment in messages
 
 
+def test_deck_runs_actors_then_objectives_then_figures_whatever_the_file_names(workspace):
+    figures_first = CARDS_YAML.replace("cards:\n", "cards:\n", 1)
+    start = figures_first.index("  - id: trade-2004")
+    files = {"a-figures.yaml": "cards:\n" + figures_first[start:],
+             "b-people.yaml": figures_first[:start]}
+    topic = load_topic(workspace.topic(files=files))
+    assert topic.ok, topic.problems
+    assert [c.id for c in topic.cards] == ["premier", "patience", "trade-2004", "trade-2005"]
+
+
 def test_unsaved_editor_text_is_validated_instead_of_the_file(workspace):
     folder = workspace.topic()
     unsaved = CARDS_YAML.replace("kind: objective", "kind: objectiv")
