@@ -1,0 +1,51 @@
+"""`briefing pdf`: load topics, skip broken ones (saying why), export the rest."""
+from __future__ import annotations
+
+import sys
+
+from ..paths import bundled_cards
+
+
+def run(args) -> int:
+    from ..loader import load_all
+    from . import PdfError, export_pdf
+
+    topics, problems = load_all(args.paths or [bundled_cards()])
+    failed = bool(problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    good = []
+    for topic in topics:
+        if topic.ok:
+            good.append(topic)
+            continue
+        failed = True
+        for problem in topic.problems:
+            print(problem, file=sys.stderr)
+        count = len(topic.problems)
+        print(f"briefing pdf: skipped topic '{topic.id}': {count} problem{'s' * (count != 1)} "
+              f"(run: briefing check {topic.path})", file=sys.stderr)
+    if args.topic:
+        known = {t.id for t in topics}
+        for wanted in args.topic:
+            if wanted not in known:
+                failed = True
+                print(f"briefing pdf: no topic '{wanted}'; topics here: "
+                      f"{', '.join(sorted(known)) or 'none'}", file=sys.stderr)
+        good = [t for t in good if t.id in args.topic]
+    if not good:
+        print("briefing pdf: nothing to export: no valid topic", file=sys.stderr)
+        return 1
+    try:
+        report = export_pdf(good, args.output, layout=args.layout, paper=args.paper,
+                            card_size=args.card_size, duplex=args.duplex,
+                            kinds=tuple(args.kind), tags=tuple(args.tag))
+    except PdfError as error:
+        print(f"briefing pdf: {error}", file=sys.stderr)
+        return 1
+    for missing in report.missing:
+        print(f"briefing pdf: warning: {missing}", file=sys.stderr)
+    for side in report.shortened:
+        print(f"briefing pdf: warning: {side} text was cut to fit the card", file=sys.stderr)
+    print(report.summary)
+    return 1 if failed else 0

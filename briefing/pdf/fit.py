@@ -1,0 +1,109 @@
+"""Shrink text to fit a box: smaller type first, then drop optional lines, then cut.
+
+A card face is a fixed rectangle, so its paragraphs are laid out together at
+one scale; the largest scale at which everything fits wins. Optional blocks
+(the quote, "why it matters") go before the type gets too small to read; as
+a last resort the longest block is cut with an ellipsis, never overflowed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from .markup import has_cjk
+from .styles import cjk
+
+SCALES = tuple(s / 100 for s in range(100, 45, -5))  # 1.0 down to 0.5
+OPTIONAL_BELOW = 0.7   # under this scale, drop the optional blocks first
+MIN_SIZE = 5.0         # points: smaller print is unreadable, so cut the text instead
+GAP = 0.35             # space between blocks, in lines of the block's own type
+
+
+@dataclass
+class Block:
+    text: str                          # plain text (what gets cut if it must)
+    render: Callable[[str], str]       # plain text -> markup
+    style: ParagraphStyle
+    optional: bool = False
+    bottom: bool = False               # anchored to the foot of the box
+    cut: bool = field(default=False, init=False)
+
+
+@dataclass
+class Placed:
+    paragraph: Paragraph
+    height: float
+    block: Block
+
+
+def _scaled(style: ParagraphStyle, scale: float, text: str) -> ParagraphStyle:
+    size = max(style.fontSize * scale, min(style.fontSize, MIN_SIZE))
+    scaled = ParagraphStyle(f"{style.name}@{scale}", parent=style, fontSize=size,
+                            leading=style.leading * size / style.fontSize)
+    return cjk(scaled) if has_cjk(text) else scaled
+
+
+def _layout(blocks, scale, width, texts=None) -> tuple[list[Placed], float]:
+    placed, total = [], 0.0
+    for block in blocks:
+        text = texts.get(id(block), block.text) if texts else block.text
+        style = _scaled(block.style, scale, text)
+        paragraph = Paragraph(block.render(text), style)
+        _w, height = paragraph.wrap(width, 10_000)
+        gap = style.fontSize * GAP if placed else 0
+        placed.append(Placed(paragraph, height + gap, block))
+        total += height + gap
+    return placed, total
+
+
+def fit(blocks: list[Block], width: float, height: float) -> tuple[list[Placed], bool]:
+    """The blocks laid out to fit width x height, and whether any text was cut."""
+    blocks = [b for b in blocks if b.text]
+    required = [b for b in blocks if not b.optional]
+    for scale in SCALES:
+        chosen = blocks if scale >= OPTIONAL_BELOW else required
+        placed, total = _layout(chosen, scale, width)
+        if total <= height:
+            return placed, False
+    return _cut(required, SCALES[-1], width, height), True
+
+
+def _cut(blocks: list[Block], scale: float, width: float, height: float) -> list[Placed]:
+    """Cut the longest blocks (binary search on length) until everything fits."""
+    texts: dict[int, str] = {}
+    for block in sorted(blocks, key=lambda b: len(b.text), reverse=True):
+        low, high = 0, len(block.text)
+        while low < high:
+            mid = (low + high + 1) // 2
+            texts[id(block)] = block.text[:mid].rstrip() + "\u2026"
+            if _layout(blocks, scale, width, texts)[1] <= height:
+                low = mid
+            else:
+                high = mid - 1
+        texts[id(block)] = block.text[:low].rstrip() + "\u2026" if low else ""
+        placed, total = _layout(blocks, scale, width, texts)
+        if total <= height:
+            return placed
+    return []  # not even one character fits: draw nothing rather than overflow
+
+
+def draw(canvas, placed: list[Placed], x: float, y: float, width: float, height: float,
+         middle: bool = False) -> None:
+    """Draw top blocks from the top (or centred) and bottom blocks from the foot."""
+    top = [p for p in placed if not p.block.bottom]
+    foot = [p for p in placed if p.block.bottom]
+    used = sum(p.height for p in top)
+    cursor = y + height
+    if middle:
+        spare = height - used - sum(p.height for p in foot)
+        cursor -= max(0.0, spare) / 2
+    for item in top:
+        cursor -= item.height
+        item.paragraph.drawOn(canvas, x, cursor)
+    cursor = y
+    for item in reversed(foot):
+        item.paragraph.drawOn(canvas, x, cursor)
+        cursor += item.height
