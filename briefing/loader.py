@@ -12,7 +12,7 @@ from pathlib import Path
 from . import yamlfile
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .quotes import SeedTexts, fold
-from .validator import INVALID, Located, check_document, did_you_mean
+from .validator import INVALID, Hints, Located, check_document, clip
 
 TOPIC_FILE = "topic.yaml"
 HEADER = ("title", "bottom_line", "seeds")
@@ -78,6 +78,7 @@ class _TopicBuilder:
         self.folder = folder
         self.texts = seeds
         self.unsaved = unsaved
+        self.hint = Hints()
         self.problems: list[Problem] = []
         self.seeds: dict[str, Seed] = {}
         self.has_header = False
@@ -153,7 +154,7 @@ class _TopicBuilder:
             if "id" not in entry or "file" not in entry:
                 continue
             if entry["id"] in self.seeds:
-                self.report(shown, entry.at("id"), f"duplicate seed id '{entry['id']}'")
+                self.report(shown, entry.at("id"), f"duplicate seed id '{clip(entry['id'])}'")
                 continue
             path = Path(os.path.normpath(self.folder / entry["file"]))
             try:
@@ -177,10 +178,10 @@ class _TopicBuilder:
             if seed is None:
                 if not self.has_header:
                     continue  # no topic.yaml to list seeds: already reported
-                known = ", ".join(self.seeds) or "none"
-                hint = did_you_mean(entry["seed"], self.seeds)
+                known = clip(", ".join(self.seeds) or "none")
+                hint = self.hint(entry["seed"], self.seeds)
                 self.report(shown, entry.at("seed"),
-                            f"unknown seed '{entry['seed']}'{hint}; topic.yaml lists: {known}")
+                            f"unknown seed '{clip(entry['seed'])}'{hint}; topic.yaml lists: {known}")
                 continue
             try:
                 found = self.texts.contains(seed.path, entry["quote"])
@@ -193,7 +194,7 @@ class _TopicBuilder:
 
     def _quote_miss(self, seed: Seed, quote: str) -> str:
         """Say where the quote leaves the article, so a typo is quick to find."""
-        article = fold(self.texts.text(seed.path))
+        article = self.texts.folded(seed.path)
         wanted = fold(quote)
         low, high = 0, len(wanted)
         while low < high:  # longest prefix of the quote that the article contains
@@ -216,7 +217,7 @@ class _TopicBuilder:
         card_id = raw["id"]
         if card_id in self.first_seen:
             self.report(shown, raw.at("id"),
-                        f"duplicate card id '{card_id}' (first at {self.first_seen[card_id]})")
+                        f"duplicate card id '{clip(card_id)}' (first at {self.first_seen[card_id]})")
             return
         self.first_seen[card_id] = f"{shown}:{raw.mark[0]}"
         self.cards.append(Card(
@@ -237,10 +238,10 @@ class _TopicBuilder:
                 continue
             for other, at in zip(related, related.marks):
                 if other == card_id:
-                    self.report(shown, at, f"card '{card_id}' lists itself as related")
+                    self.report(shown, at, f"card '{clip(card_id)}' lists itself as related")
                 elif other not in ids:
-                    hint = did_you_mean(other, ids)
-                    self.report(shown, at, f"related id '{other}' is not a card in this topic{hint}")
+                    hint = self.hint(other, ids)
+                    self.report(shown, at, f"related id '{clip(other)}' is not a card in this topic{hint}")
 
     def _check_series(self) -> None:
         first_of: dict[str, Card] = {}
@@ -249,9 +250,9 @@ class _TopicBuilder:
                 continue
             shown, raw = self.raw[card.id]
             if "value" in raw and not isinstance(card.value, (int, float)):
-                self.report(shown, raw.at("value"), f"figure '{card.id}' is in series "
-                            f"'{card.series}', so its value must be a number to chart")
+                self.report(shown, raw.at("value"), f"figure '{clip(card.id)}' is in series "
+                            f"'{clip(card.series)}', so its value must be a number to chart")
             first = first_of.setdefault(card.series, card)
             if first.unit != card.unit:
-                self.report(shown, raw.at("unit"), f"series '{card.series}' mixes units: "
-                            f"'{card.unit}' here, '{first.unit}' on '{first.id}'")
+                self.report(shown, raw.at("unit"), f"series '{clip(card.series)}' mixes units: "
+                            f"'{clip(card.unit)}' here, '{clip(first.unit)}' on '{clip(first.id)}'")

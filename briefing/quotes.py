@@ -6,8 +6,10 @@ character must match, so a quote stays verbatim (typos included).
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat as stat_module
 from pathlib import Path
 
 _SAME = str.maketrans({
@@ -18,6 +20,9 @@ _SAME = str.maketrans({
 })
 _SPACES = re.compile(r"\s+")
 _SPACED_DASH = re.compile(r" ?- ?")
+# An article is a few dozen kB; a seed path to a huge file or a device
+# (/dev/zero) must fail with a message, not fill memory or wait forever.
+MAX_SEED_BYTES = 16 * 1024 * 1024
 
 
 def fold(text: str) -> str:
@@ -71,12 +76,23 @@ class SeedTexts:
     def text(self, path: Path) -> str:
         return self._entry(path)[1]
 
+    def folded(self, path: Path) -> str:
+        return self._entry(path)[2]
+
     def contains(self, path: Path, quote: str) -> bool:
         return fold(quote) in self._entry(path)[2]
 
     def _entry(self, path: Path) -> tuple[tuple[int, int], str, str]:
         """Raises OSError or UnicodeDecodeError when the file cannot be read as text."""
-        stat = os.stat(path)
+        try:
+            stat = os.stat(path)
+        except ValueError:  # a NUL character in the path
+            raise OSError(errno.EINVAL, "the file name holds a NUL character") from None
+        if not stat_module.S_ISREG(stat.st_mode):
+            kind = "a folder" if stat_module.S_ISDIR(stat.st_mode) else "a device or pipe"
+            raise OSError(errno.EINVAL, f"it is {kind}, not a text file")
+        if stat.st_size > MAX_SEED_BYTES:
+            raise OSError(errno.EFBIG, f"it is larger than {MAX_SEED_BYTES // 2**20} MiB")
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == stamp:

@@ -150,9 +150,39 @@ def tag_name(tag: str) -> str:
     return "!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag
 
 
+# The longest piece of the author's text a message quotes back: a 2 MB value
+# must not make a 2 MB message, and a typo hint is no use for a long one.
+CLIP = 60
+
+
+def clip(text) -> str:
+    text = str(text)
+    return text if len(text) <= CLIP else text[:CLIP - 1] + "…"
+
+
 def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if len(word) > CLIP:
+        return ""
+    close = difflib.get_close_matches(word, [c for c in choices if len(c) <= CLIP],
+                                      n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Hints:
+    """did_you_mean within a budget of comparisons (a few microseconds each).
+
+    difflib compares the word with every choice, so thousands of dangling ids
+    in a topic of thousands of cards made `check` take minutes; past the
+    budget, problems are still reported, only without the hint."""
+
+    def __init__(self, budget: int = 100_000):
+        self.budget = budget
+
+    def __call__(self, word: str, choices) -> str:
+        if not hasattr(choices, "__len__"):
+            choices = list(choices)
+        self.budget -= len(choices)
+        return did_you_mean(word, choices) if self.budget >= 0 else ""
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -190,6 +220,7 @@ class Checker:
         self.path = path
         self.problems: list[Problem] = []
         self._visited: set[int] = set()
+        self.hint = Hints()
 
     def report(self, at: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(self.path, at[0], at[1], message))
@@ -201,7 +232,11 @@ class Checker:
                 return INVALID
             return self._check_scalar(value, node, rule, name)
         if id(node) in self._visited:
-            self.report(_mark(node), "an alias may not repeat a list or mapping; write it out")
+            # The alias shares this node, so its own place is unknown: point at
+            # the anchored original and say so.
+            self.report(_mark(node), "an alias may not repeat a list or mapping; this one, "
+                                     "anchored here, is repeated by an alias (*name) further "
+                                     "down: write the copy out")
             return INVALID
         self._visited.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -223,7 +258,7 @@ class Checker:
     def _is_standard(self, node: yaml.Node, kind: str) -> bool:
         if node.tag == TAG + kind:
             return True
-        self.report(_mark(node), f"tag {tag_name(node.tag)} is not allowed in a topic file")
+        self.report(_mark(node), f"tag {clip(tag_name(node.tag))} is not allowed in a topic file")
         return False
 
     def _scalar(self, node: yaml.ScalarNode):
@@ -240,12 +275,12 @@ class Checker:
             if tag == TAG + "float":
                 return _constructor.construct_yaml_float(node)
         except (ValueError, yaml.YAMLError):
-            self.report(_mark(node), f"cannot read {node.value!r} as a {tag.removeprefix(TAG)}")
+            self.report(_mark(node), f"cannot read {clip(node.value)!r} as a {tag.removeprefix(TAG)}")
             return INVALID
         if tag == TAG + "merge":
             self.report(_mark(node), "merge keys (<<) are not supported; write the keys out")
         else:
-            self.report(_mark(node), f"tag {tag_name(tag)} is not allowed in a topic file")
+            self.report(_mark(node), f"tag {clip(tag_name(tag))} is not allowed in a topic file")
         return INVALID
 
     def _wrong_type(self, node, rule: Rule, found: str, name: str):
@@ -258,9 +293,9 @@ class Checker:
         if not _type_ok(found, rule.types):
             return self._wrong_type(node, rule, found, name)
         if rule.enum and value not in rule.enum:
-            hint = did_you_mean(str(value), map(str, rule.enum))
+            hint = self.hint(str(value), map(str, rule.enum))
             choices = ", ".join(map(str, rule.enum))
-            self.report(_mark(node), f"unknown {name} '{value}'{hint}; expected one of: {choices}")
+            self.report(_mark(node), f"unknown {name} '{clip(value)}'{hint}; expected one of: {choices}")
             return INVALID
         if rule.pattern is not None and isinstance(value, str) and not rule.pattern.search(value):
             if rule.error:
@@ -296,7 +331,7 @@ class Checker:
                 continue
             key = key_node.value
             if key in seen:
-                self.report(_mark(key_node), f"duplicate key '{key}' (first at line {seen[key]}); "
+                self.report(_mark(key_node), f"duplicate key '{clip(key)}' (first at line {seen[key]}); "
                                              "YAML would silently keep only the last one")
                 continue
             seen[key] = key_node.start_mark.line + 1
@@ -315,8 +350,8 @@ class Checker:
             sub = rule.properties.get(key)
             if sub is None:
                 if rule.closed:
-                    hint = did_you_mean(key, rule.properties)
-                    self.report(_mark(key_node), f"unknown key '{key}'{hint}")
+                    hint = self.hint(key, rule.properties)
+                    self.report(_mark(key_node), f"unknown key '{clip(key)}'{hint}")
                 continue
             value = self.check(value_node, sub, key)
             if value is not INVALID:
