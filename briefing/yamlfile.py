@@ -5,6 +5,7 @@ column, and no constructor ever sees a tag, so `!!python/...` cannot run.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -28,10 +29,24 @@ _BYTE_POSITIONS = Loader is not yaml.SafeLoader
 MAX_KEY = 1024
 
 
+# Where YAML breaks a line, as libyaml counts lines in its marks.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
+def _place(mark: yaml.Mark, text: str) -> tuple[int, int]:
+    """A mark's line and column; at the end of a file that lacks a final line
+    break, libyaml counts one more line than the file has, so use the end."""
+    if mark.index >= len(text):
+        return position(text, len(text))
+    return mark.line + 1, mark.column + 1
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -73,28 +88,27 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     mark, context = error.problem_mark, error.context_mark
     problem = error.problem or "syntax error"
     if mark.index < len(text) and text[mark.index] == "\t":
-        return Problem(path, mark.line + 1, mark.column + 1,
-                       "tab character in indentation; indent with spaces")
+        return Problem(path, *_place(mark, text), "tab character in indentation; indent with spaces")
     if context is not None and context.index != mark.index and (
             "end of stream" in problem or "did not find expected" in problem):
         # An unclosed quote or bracket fails far below where it began: point
         # at the opening, which is where the fix goes.
-        return Problem(path, context.line + 1, context.column + 1,
+        return Problem(path, *_place(context, text),
                        f"{_plain(error.context)} starting here is never closed "
                        f"({problem.replace('found unexpected end of stream', 'the file ends')} "
-                       f"at line {mark.line + 1})")
+                       f"at line {_place(mark, text)[0]})")
     if not text[mark.index:].strip():
-        return Problem(path, mark.line + 1, mark.column + 1,
+        return Problem(path, *_place(mark, text),
                        f"the file ends inside an unfinished {_plain(error.context)}; "
                        "is a bracket or quote never closed?")
     if mark.column >= MAX_KEY and ("mapping values are not allowed" in problem
                                    or "could not find expected ':'" in problem):
         start = context if context is not None and context.line == mark.line else mark
-        return Problem(path, start.line + 1, start.column + 1,
+        return Problem(path, *_place(start, text),
                        f"a key may be at most {MAX_KEY} characters long; is a line break "
                        "missing, or should this text be a quoted value?")
     message = problem if not error.context else f"{problem} ({error.context})"
-    return Problem(path, mark.line + 1, mark.column + 1, message)
+    return Problem(path, *_place(mark, text), message)
 
 
 def _past_node_limit(text: str) -> yaml.Mark | None:
@@ -113,12 +127,16 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         mark = _past_node_limit(text)
         if mark is not None:
-            return None, [Problem(path, mark.line + 1, mark.column + 1,
+            return None, [Problem(path, *_place(mark, text),
                                   f"the file holds more than {MAX_NODES:,} values; split its "
                                   "cards over several files")]
         docs = list(yaml.compose_all(text, Loader=Loader))
     except yaml.YAMLError as error:
         return None, [_syntax_problem(error, text, path)]
+    except UnicodeEncodeError as error:
+        # A lone surrogate (from pasted text in the editor) cannot reach libyaml.
+        return None, [Problem(path, *position(text, error.start), f"character "
+                              f"U+{ord(text[error.start]):04X} is not allowed in YAML text")]
     except RecursionError:
         # Only the pure-Python composer recurses; libyaml stops at depth 1000 itself.
         return None, [Problem(path, 1, 1, "nesting is too deep")]
@@ -127,7 +145,7 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "file is empty; expected a mapping such as 'cards:'")]
     if len(docs) > 1:
         mark = docs[1].start_mark
-        return None, [Problem(path, mark.line + 1, mark.column + 1,
+        return None, [Problem(path, *_place(mark, text),
                               "only one YAML document per file; remove the second '---'")]
     return docs[0], []
 
