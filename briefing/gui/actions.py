@@ -16,7 +16,10 @@ class ActionSpec:
 
 
 ACTIONS = (
+    ActionSpec("new_topic", "&New Topic…", "File", ("Ctrl+N",)),
     ActionSpec("open_folder", "&Open Folder…", "File", ("Ctrl+O",)),
+    ActionSpec("save", "&Save", "File", ("Ctrl+S",)),
+    ActionSpec("save_all", "Save A&ll", "File", ("Ctrl+Shift+S",)),
     ActionSpec("reload", "&Reload Topics", "File", ("F5",)),
     ActionSpec("export_pdf", "Export &PDF…", "File", ("Ctrl+P",)),
     ActionSpec("export_anki", "Export to &Anki…", "File", ("Ctrl+Shift+E",)),
@@ -24,6 +27,7 @@ ACTIONS = (
     ActionSpec("undo", "&Undo Grade", "Edit", ("Ctrl+Z",)),
     ActionSpec("find", "&Find Cards", "Edit", ("Ctrl+F",)),
     ActionSpec("clear_filters", "&Clear Filters", "Edit", ("Ctrl+Shift+F",)),
+    ActionSpec("edit_topic", "&Edit Topic", "Edit", ("Ctrl+E",)),
     ActionSpec("study", "&Study", "Go", ("Ctrl+1",), checkable=True),
     ActionSpec("browse", "&Browse", "Go", ("Ctrl+2",), checkable=True),
     ActionSpec("quiz", "&Quiz", "Go", ("Ctrl+3",), checkable=True),
@@ -36,6 +40,7 @@ ACTIONS = (
     ActionSpec("previous", "&Previous Card", "Card", ("Left",)),
     ActionSpec("next", "&Next Card", "Card", ("Right",)),
     ActionSpec("show_in_article", "Show in &Article", "Card", ("Ctrl+L",)),
+    ActionSpec("new_card_from_selection", "New Card from &Selection…", "Card", ("Ctrl+Shift+N",)),
     ActionSpec("back_to_card", "&Back to Card", "Card", ("Esc",)),
     ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &Out", "View", ("Ctrl+-",)),

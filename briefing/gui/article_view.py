@@ -13,6 +13,7 @@ from .theme import Colors
 
 class ArticleView(QWidget):
     back_requested = Signal()
+    new_card_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -23,13 +24,23 @@ class ArticleView(QWidget):
         self.back.setToolTip("Back to card (Esc)")
         self.back.clicked.connect(self.back_requested)
         self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_card = QPushButton("New card from selection…", objectName="newCardFromSelection")
+        self.new_card.setToolTip("Select a passage, then make a card that quotes it (Ctrl+Shift+N)")
+        self.new_card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_card.setEnabled(False)
+        self.new_card.clicked.connect(self.new_card_requested)
         header = QHBoxLayout()
         header.addWidget(self.back)
         header.addWidget(self.title, 1)
+        header.addWidget(self.new_card)
         self.text = QTextEdit(objectName="articleText")
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.selectionChanged.connect(
+            lambda: self.new_card.setEnabled(self.text.textCursor().hasSelection()))
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         self.status = QLabel(objectName="articleStatus")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
@@ -89,6 +100,14 @@ class ArticleView(QWidget):
         bar = self.text.verticalScrollBar()
         top = self.text.cursorRect(cursor).top() + bar.value()
         bar.setValue(max(0, top - self.text.viewport().height() // 3))
+
+    def _context_menu(self, position) -> None:
+        menu = self.text.createStandardContextMenu()
+        menu.addSeparator()
+        action = menu.addAction("New card from selection…")
+        action.setEnabled(self.text.textCursor().hasSelection())
+        action.triggered.connect(self.new_card_requested)
+        menu.exec(self.text.viewport().mapToGlobal(position))
 
     def selected_text(self) -> str:
         return self.text.textCursor().selectedText().replace("\u2029", "\n")

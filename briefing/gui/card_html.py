@@ -55,10 +55,8 @@ def back_html(card: Card, colors: Colors, topic: Topic | None = None) -> str:
 
 
 def _rule(colors: Colors) -> str:
-    # QTextBrowser draws <hr> in the text colour whatever the style says.
-    return (f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:6px; '
-            f'margin-bottom:10px"><tr><td height="1" style="background-color:{colors.border}">'
-            f'</td></tr></table>')
+    # Qt paints a rule in its block's background colour (else the text colour).
+    return f'<hr style="background-color:{colors.border}">'
 
 
 def _related(card: Card, colors: Colors, topic: Topic | None) -> str:

@@ -103,6 +103,7 @@ class CardView(QWidget):
         font = self.browser.font()
         font.setPointSizeF(point_size)
         self.browser.document().setDefaultFont(font)
+
         self.done.setStyleSheet(f"color: {colors.muted}; font-size: {point_size + 2}pt;")
 
     def render(self, session: StudySession | None, topic_of, colors: Colors) -> None:

@@ -5,13 +5,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QActionGroup, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QSizePolicy, QSplitter, QStackedWidget, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QSizePolicy, QSplitter, QStackedWidget,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
+from ..authoring import slug, unique_id
 from ..library import CardFilter, Library
-from ..model import Card, Topic
+from ..loader import TOPIC_FILE, load_topic
+from ..model import KIND_LABELS, Card, Problem, Topic
 from ..progress import ProgressStore
 from ..stats import compute, due_summary
 from ..study import StudySession, utc_now
@@ -20,10 +22,12 @@ from .actions import ACTIONS, MENUS, make_action
 from .article_view import ArticleView
 from .card_list import CardList
 from .card_view import CardView
+from .file_watch import TopicWatcher
 from .problems_view import ProblemsView
 from .shortcuts_dialog import ShortcutsDialog
 from .sidebar import Sidebar
 from .stats_view import StatsView
+from .topic_editor import TopicEditor
 from .theme import colors_for, palette_for
 
 ICON = Path(__file__).with_name("icon.svg")
@@ -78,6 +82,14 @@ class MainWindow(QMainWindow):
         self.article_view.back_requested.connect(self.on_back_to_card)
         self.stats_view = StatsView()
         self.problems_view = ProblemsView()
+        self.problems_view.problem_activated.connect(self.edit_at_problem)
+        self.topic_editor = TopicEditor(self.library.seeds)
+        self.topic_editor.saved.connect(self.on_topic_saved)
+        self.topic_editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.topic_editor.back_requested.connect(self.on_back_to_card)
+        self.article_view.new_card_requested.connect(self.on_new_card_from_selection)
+        self.watcher = TopicWatcher(self)
+        self.watcher.changed.connect(self.on_files_changed)
 
         self.card_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
         self.card_splitter.addWidget(self.card_list)
@@ -86,7 +98,8 @@ class MainWindow(QMainWindow):
         self.card_splitter.setSizes([240, 760])
 
         self.pages = QStackedWidget(objectName="pages")
-        for page in (self.card_splitter, self.article_view, self.stats_view, self.problems_view):
+        for page in (self.card_splitter, self.article_view, self.stats_view, self.problems_view,
+                     self.topic_editor):
             self.pages.addWidget(page)
 
         self.banner = QLabel(objectName="banner")
@@ -125,8 +138,8 @@ class MainWindow(QMainWindow):
             self.actions_by_name[spec.name] = action
             menus[spec.menu].addAction(action)
             self.addAction(action)  # shortcuts work even with the menu bar hidden
-            if spec.name in ("quit", "clear_filters", "statistics", "grade_4", "back_to_card",
-                             "zoom_reset"):
+            if spec.name in ("save_all", "reload", "export_anki", "clear_filters", "statistics",
+                             "grade_4", "back_to_card", "zoom_reset"):
                 menus[spec.menu].addSeparator()
         modes = QActionGroup(self)
         themes = QActionGroup(self)
@@ -181,6 +194,9 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def closeEvent(self, event) -> None:
+        if not self.confirm_unsaved("quitting"):
+            event.ignore()
+            return
         self.settings.setValue("window/maximized", self.isMaximized())
         if not self.isMaximized():
             self.settings.setValue("window/size", self.size())
@@ -204,6 +220,7 @@ class MainWindow(QMainWindow):
                                  kinds=self.filter.kinds, tag=self.filter.tag,
                                  text=self.filter.text)
         self._refresh_tags()
+        self.watcher.watch([t.path for t in self.library.topics])
         if self.library.problems and not self.library.topics:
             self.problems_view.show_problems(None, self.library.problems)
         self.apply_filter()
@@ -243,10 +260,13 @@ class MainWindow(QMainWindow):
         self.session = StudySession(cards, self.store if self.mode == "study" else None,
                                     self.mode, self.clock)
         topic = self.library.topic(self.filter.topic)
-        if topic is not None and topic.problems:
+        page = self.pages.currentWidget()
+        if page is self.topic_editor:
+            pass  # a save reloads the cards; the user stays in the editor
+        elif topic is not None and topic.problems:
             self.problems_view.show_problems(topic, list(topic.problems))
             self.pages.setCurrentWidget(self.problems_view)
-        elif self.pages.currentWidget() is not self.stats_view:
+        elif page is not self.stats_view:
             self.pages.setCurrentWidget(self.card_splitter)
         if self.pages.currentWidget() is self.stats_view:
             self.update_stats()
@@ -392,7 +412,7 @@ class MainWindow(QMainWindow):
         self.show_source(0)
 
     def on_back_to_card(self) -> None:
-        if self.pages.currentWidget() in (self.article_view, self.stats_view):
+        if self.pages.currentWidget() in (self.article_view, self.stats_view, self.topic_editor):
             self.pages.setCurrentWidget(self.card_splitter)
             self.actions_by_name[self.mode].setChecked(True)
             self.render()
@@ -409,6 +429,10 @@ class MainWindow(QMainWindow):
             self.open_paths([Path(folder)])
 
     def open_paths(self, paths: list[Path]) -> None:
+        if not self.confirm_unsaved("opening another folder"):
+            return
+        self.topic_editor.close_all()
+        self.topic_editor.folder = None
         self.library.paths = list(paths)
         self.on_reload()
 
@@ -419,6 +443,152 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Loaded {len(self.library.topics)} topic(s)"
             + (f", {problems} problem(s)" if problems else ""), 5000)
+
+    # -- authoring -----------------------------------------------------------
+
+    def confirm_unsaved(self, doing: str) -> bool:
+        """Ask before unsaved editor text could be lost; True when it is safe to go on."""
+        if not self.topic_editor.has_unsaved():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"You have unsaved changes to topic files. Save them before "
+            f"{doing}?", QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.SaveAll)
+        if answer == QMessageBox.StandardButton.SaveAll:
+            return self.topic_editor.save_all()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def topic_to_edit(self) -> Topic | None:
+        topic = self.library.topic(self.filter.topic)
+        if topic is None and self.session and self.session.current:
+            topic = self.library.topic(self.session.current.topic)
+        return topic or (self.library.topics[0] if self.library.topics else None)
+
+    def open_editor(self, topic: Topic) -> bool:
+        if self.topic_editor.folder not in (None, topic.path):
+            if not self.confirm_unsaved("opening another topic"):
+                return False
+            self.topic_editor.close_all()
+            self.topic_editor.folder = None
+        self.topic_editor.apply_colors(self.colors, self.point_size)
+        self.topic_editor.open_topic(topic)
+        self.pages.setCurrentWidget(self.topic_editor)
+        return True
+
+    def on_edit_topic(self) -> None:
+        topic = self.topic_to_edit()
+        if topic is not None:
+            self.open_editor(topic)
+            card = self.session.current if self.session else None
+            if card is not None and card.topic == topic.id and card.file is not None:
+                self.topic_editor.go_to_problem(Problem(str(card.file), card.line, 1, ""))
+
+    def edit_at_problem(self, problem: Problem) -> None:
+        topic = next((t for t in self.library.topics
+                      if Path(problem.path).parent == t.path), self.topic_to_edit())
+        if topic is not None and self.open_editor(topic):
+            self.topic_editor.go_to_problem(problem)
+
+    def on_save(self) -> None:
+        if self.pages.currentWidget() is self.topic_editor:
+            self.topic_editor.save_current()
+
+    def on_save_all(self) -> None:
+        self.topic_editor.save_all()
+
+    def on_topic_saved(self, folder: Path) -> None:
+        self.reload_topic(Path(folder))
+
+    def reload_topic(self, folder: Path) -> None:
+        """Load one topic again from disk; study progress is keyed by id, so it stays."""
+        current = self.session.current if self.session else None
+        self.library.replace_topic(load_topic(folder, self.library.seeds))
+        self.refresh_topics()
+        if current is not None:
+            topic = self.library.topic(current.topic)
+            again = topic.card(current.id) if topic else None
+            if again is not None and self.session.go_to(again):
+                self.render()
+
+    def on_files_changed(self, folders) -> None:
+        """Other programs changed topic files: reload them; the editor asks about conflicts."""
+        for folder in folders:
+            if self.topic_editor.folder == folder:
+                for entry in list(self.topic_editor.files):
+                    self.topic_editor.on_disk_changed(entry.path)
+                self.topic_editor.validate()
+            if folder.exists():
+                self.reload_topic(folder)
+            else:
+                self.on_reload()
+
+    def on_new_topic(self) -> None:
+        from .new_topic_dialog import NewTopicDialog
+        dialog = NewTopicDialog(self, self.cards_folder())
+        if dialog.exec() and dialog.created is not None:
+            self.create_topic_done(dialog.created)
+
+    def cards_folder(self) -> Path:
+        """Where new topics go: the open folder of topics (a topic folder's parent)."""
+        first = self.library.paths[0] if self.library.paths else Path("cards")
+        return first.parent if (first / TOPIC_FILE).is_file() else first
+
+    def create_topic_done(self, folder: Path) -> None:
+        if not any(folder.parent == p or folder == p for p in self.library.paths):
+            self.library.paths.append(folder.parent)
+        self.on_reload()
+        topic = next((t for t in self.library.topics if t.path == folder), None)
+        if topic is not None:
+            self.sidebar.set_topics(self.library.topics, {}, topic.id)
+            self.on_topic_changed(topic.id)
+            self.open_editor(topic)
+
+    def on_new_card_from_selection(self, kind: str | None = None) -> None:
+        kind = kind if isinstance(kind, str) else None  # a menu action passes `checked`
+        quote = self.article_view.selected_text().strip()
+        seed = self.article_view.seed
+        if not quote or seed is None or self.pages.currentWidget() is not self.article_view:
+            self.statusBar().showMessage("Select a passage in the article first", 4000)
+            return
+        topic = next((t for t in self.library.topics if seed in t.seeds), None)
+        if topic is None:
+            return
+        if kind is None:
+            labels = {KIND_LABELS[k][:-1] if k != "figure" else "Key figure": k
+                      for k in ("actor", "objective", "figure")}
+            label, ok = QInputDialog.getItem(self, "New card from selection",
+                                             "Kind of card:", list(labels), 0, False)
+            if not ok:
+                return
+            kind = labels[label]
+        if not self.open_editor(topic):
+            return
+        taken = {c.id for c in topic.cards}
+        card_id = unique_id(slug(quote), taken)
+        target = self._file_for_kind(topic, kind)
+        if not self.topic_editor.add_card(target, kind, card_id, seed.id, quote):
+            target = topic.path / "new-cards.yaml"
+            if not target.exists():
+                from ..atomic import write_text
+                write_text(target, "cards:\n")
+            self.topic_editor.add_card(target, kind, card_id, seed.id, quote)
+        self.statusBar().showMessage(f"Added card '{card_id}' to {target.name}: fill in the "
+                                     "empty fields", 8000)
+
+    @staticmethod
+    def _file_for_kind(topic: Topic, kind: str) -> Path:
+        """The file that already holds this kind of card, by name or by content."""
+        by_name = [f for f in topic.files if kind in f.name]
+        if by_name:
+            return by_name[0]
+        counts: dict[Path, int] = {}
+        for card in topic.cards:
+            if card.kind == kind and card.file is not None:
+                counts[card.file] = counts.get(card.file, 0) + 1
+        if counts:
+            return max(counts, key=counts.get)
+        others = [f for f in topic.files if f.name != TOPIC_FILE]
+        return others[-1] if others else topic.path / TOPIC_FILE
 
     def on_export_pdf(self) -> None:
         from .export_dialog import PdfExportDialog  # reportlab loads only when asked for
@@ -458,6 +628,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().setPalette(palette_for(self.colors))
         self.card_view.apply_colors(self.colors, self.point_size)
         self.article_view.apply_colors(self.colors, self.point_size)
+        self.topic_editor.apply_colors(self.colors, self.point_size)
         self.stats_view.apply_colors(self.colors)
         self.banner.setStyleSheet(f"background: {self.colors.highlight}; color: #1d2330; "
                                   "padding: 8px 14px;")

@@ -1,0 +1,141 @@
+"""Editing topic files as text: exact round trips, and new cards from a quoted passage.
+
+The editor works on the user's text, never on a re-dumped YAML tree, so
+comments, order and layout are kept. Line endings and a byte-order mark are
+remembered per file and written back as they were.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .atomic import write_bytes
+from .yamlfile import Loader
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class FileText:
+    """A file's text with "\\n" line ends, and how to write it back byte for byte."""
+
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+
+    def to_bytes(self, text: str | None = None) -> bytes:
+        text = self.text if text is None else text
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def read_file_text(path: Path) -> FileText:
+    """Raises OSError, or UnicodeDecodeError for a file that is not UTF-8."""
+    raw = Path(path).read_bytes().decode("utf-8")
+    bom = raw.startswith(BOM)
+    raw = raw.removeprefix(BOM)
+    newline = "\r\n" if "\r\n" in raw else "\n"
+    return FileText(raw.replace("\r\n", "\n") if newline == "\r\n" else raw, newline, bom)
+
+
+def save_file_text(path: Path, original: FileText, text: str) -> FileText:
+    """Write the editor's text atomically in the file's own style; returns the new state."""
+    saved = FileText(text, original.newline, original.bom)
+    write_bytes(path, saved.to_bytes())
+    return saved
+
+
+# -- a new card from a selected passage ----------------------------------------
+
+# Fields are left empty on purpose: `check` lists each one to fill in, so a
+# half-written card can never be studied or printed by mistake.
+BLANKS = {
+    "actor": [("title", "the actor's name"), ("role", "their position"),
+              ("front", "what a student is asked, e.g. Who is ...?"),
+              ("back", "the answer in your own words, two to four sentences")],
+    "objective": [("title", "a short name for the objective"),
+                  ("front", "what a student is asked"),
+                  ("back", "the answer in your own words, two to four sentences")],
+    "figure": [("title", "a short name for the figure"), ("front", "what a student is asked"),
+               ("back", "the answer in your own words"),
+               ("value", "the number (or text) the quote gives"), ("unit", "e.g. US$ billion"),
+               ("as_of", "the date the value refers to")],
+}
+
+
+def slug(text: str, limit: int = 5) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:limit]) or "card"
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def card_yaml(kind: str, card_id: str, seed_id: str, quote: str, indent: int = 2) -> str:
+    """A new card as a YAML list item at the given indentation, its quote exactly as selected."""
+    lines = [f"- id: {card_id}", f"  kind: {kind}"]
+    width = max(len(name) for name, _ in BLANKS[kind]) + 2
+    lines += [f"  {name + ':':<{width}}# {hint}" for name, hint in BLANKS[kind]]
+    # JSON's escaping is valid YAML double-quoted text, and keeps the quote verbatim.
+    lines += ["  sources:", f"    - seed: {seed_id}",
+              f"      quote: {json.dumps(quote, ensure_ascii=False)}"]
+    pad = " " * indent
+    return "".join(f"{pad}{line}\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class Insertion:
+    text: str   # the whole new file text
+    line: int   # 1-based line of the new card's "- id:"
+
+
+def insert_card(text: str, kind: str, card_id: str, seed_id: str, quote: str) -> Insertion | None:
+    """Add a new card at the end of the file's `cards:` list, in the list's own indentation.
+
+    None when the list is written in flow style ([...]), which cannot take a
+    block item; the caller then puts the card in a file of its own.
+    """
+    try:
+        root = yaml.compose(text, Loader=Loader) if text.strip() else None
+    except yaml.YAMLError:
+        root = None  # a file that does not parse: append; the editor shows its problems
+    cards = None
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "cards":
+                cards = (key, value)
+    if cards is None:
+        prefix = text if not text or text.endswith("\n") else text + "\n"
+        block = "cards:\n" + card_yaml(kind, card_id, seed_id, quote)
+        return Insertion(prefix + block, prefix.count("\n") + 2)
+    key, value = cards
+    lines = text.split("\n")
+    if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
+        indent = value.value[0].start_mark.column - 2
+        end = _end_of_list(lines, value)
+    elif isinstance(value, yaml.ScalarNode) and value.value == "" and value.tag.endswith(":null"):
+        indent, end = 2, key.start_mark.line + 1  # "cards:" with nothing under it yet
+    else:
+        return None
+    item = card_yaml(kind, card_id, seed_id, quote, max(indent, 0)).rstrip("\n").split("\n")
+    return Insertion("\n".join(lines[:end] + item + lines[end:]), end + 1)
+
+
+def _end_of_list(lines: list[str], sequence: yaml.SequenceNode) -> int:
+    """Index of the line after the list's last item, before any trailing comments or blanks."""
+    last = sequence.end_mark.line  # libyaml ends a block list at the next token's line
+    if sequence.end_mark.column == 0 or last >= len(lines):
+        last = min(last, len(lines))
+    while last > 0 and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
+        last -= 1
+    return last

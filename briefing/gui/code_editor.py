@@ -1,0 +1,198 @@
+"""A plain-text YAML editor: line numbers, syntax colours, and problems underlined."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPainter, QSyntaxHighlighter,
+                           QTextCharFormat, QTextCursor, QTextFormat)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from .theme import Colors, LIGHT
+
+
+def _format(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setFontItalic(italic)
+    return fmt
+
+
+class YamlHighlighter(QSyntaxHighlighter):
+    """Keys, strings, numbers, constants, comments, anchors and tags, line by line."""
+
+    KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#:'\"][^#:]*?|\"[^\"]*\"|'[^']*')\s*:(?=\s|$)")
+    DASH = re.compile(r"^\s*(-)(?=\s|$)")
+    STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?")
+    NUMBER = re.compile(r"(?<![\w.-])[-+]?(?:\d[\d_]*)(?:\.\d+)?(?![\w.-])")
+    CONSTANT = re.compile(r"(?<![\w-])(?:true|false|null|yes|no|~)(?![\w-])", re.IGNORECASE)
+    SPECIAL = re.compile(r"[&*][\w-]+|!!?[\w/:.-]*")
+    COMMENT = re.compile(r"(?:^|\s)(#.*)$")
+
+    def __init__(self, document, colors: Colors = LIGHT):
+        super().__init__(document)
+        self.set_colors(colors)
+
+    def set_colors(self, colors: Colors) -> None:
+        self.formats = {
+            "key": _format(colors.kind("actor"), bold=True),
+            "string": _format(colors.kind("objective")),
+            "number": _format(colors.kind("figure")),
+            "constant": _format(colors.kind("figure"), italic=True),
+            "special": _format(colors.accent, italic=True),
+            "comment": _format(colors.muted, italic=True),
+            "dash": _format(colors.muted, bold=True),
+        }
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        comment_at = len(text)
+        for match in self.COMMENT.finditer(text):
+            if not self._inside_string(text, match.start(1)):
+                comment_at = match.start(1)
+                self.setFormat(comment_at, len(text) - comment_at, self.formats["comment"])
+                break
+        body = text[:comment_at]
+        value_from = 0
+        key = self.KEY.match(body)
+        if key:
+            self.setFormat(key.start(2), key.end(2) - key.start(2), self.formats["key"])
+            value_from = key.end()
+        dash = self.DASH.match(body)
+        if dash:
+            self.setFormat(dash.start(1), 1, self.formats["dash"])
+        for name, pattern in (("number", self.NUMBER), ("constant", self.CONSTANT),
+                              ("special", self.SPECIAL), ("string", self.STRING)):
+            for match in pattern.finditer(body, value_from):
+                self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+
+    @staticmethod
+    def _inside_string(text: str, index: int) -> bool:
+        before = text[:index]
+        return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
+
+
+class _Gutter(QWidget):
+    def __init__(self, editor: "CodeEditor"):
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event) -> None:
+        self.editor.paint_gutter(event)
+
+
+class CodeEditor(QPlainTextEdit):
+    """QPlainTextEdit with a line-number gutter and problem underlines."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.setFont(font)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTabChangesFocus(False)
+        self.colors = LIGHT
+        self.problem_lines: dict[int, str] = {}  # 1-based line -> message
+        self._columns: dict[int, int] = {}
+        self.gutter = _Gutter(self)
+        self.highlighter = YamlHighlighter(self.document())
+        self.blockCountChanged.connect(lambda _: self._fit_gutter())
+        self.updateRequest.connect(self._scroll_gutter)
+        self._fit_gutter()
+
+    def set_colors(self, colors: Colors, point_size: float) -> None:
+        self.colors = colors
+        self.highlighter.set_colors(colors)
+        font = self.font()
+        font.setPointSizeF(max(point_size - 1, 7))
+        self.setFont(font)
+        self._fit_gutter()
+        self.show_problems(self.problem_lines, self._columns)
+
+    # Tabs are not indentation in YAML: the Tab key types two spaces instead.
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+            self.insertPlainText("  ")
+            return
+        super().keyPressEvent(event)
+
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 14 + self.fontMetrics().horizontalAdvance("9") * max(digits, 3)
+
+    def _fit_gutter(self) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _scroll_gutter(self, rect, dy) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
+
+    def paint_gutter(self, event) -> None:
+        painter = QPainter(self.gutter)
+        painter.fillRect(event.rect(), QColor(self.colors.quote))
+        block = self.firstVisibleBlock()
+        number = block.blockNumber() + 1
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        while block.isValid() and top <= event.rect().bottom():
+            if block.isVisible():
+                problem = number in self.problem_lines
+                painter.setPen(QColor("#d9443a" if problem else self.colors.muted))
+                painter.drawText(0, top, self.gutter.width() - 6, height,
+                                 Qt.AlignmentFlag.AlignRight, str(number))
+            top += round(self.blockBoundingRect(block).height())
+            block = block.next()
+            number += 1
+        painter.end()
+
+    def show_problems(self, lines: dict[int, str], columns: dict[int, int] | None = None) -> None:
+        """Underline each problem line from its column to the end, with a wavy red line."""
+        self.problem_lines = dict(lines)
+        self._columns = dict(columns or {})
+        selections = []
+        for line in sorted(lines):
+            block = self.document().findBlockByNumber(line - 1)
+            if not block.isValid():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(block)
+            column = max(self._columns.get(line, 1) - 1, 0)
+            cursor.setPosition(block.position() + min(column, max(block.length() - 1, 0)))
+            cursor.setPosition(block.position() + max(block.length() - 1, 0),
+                               QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor("#d9443a"))
+            fmt.setToolTip(lines[line])
+            if block.length() <= 1:  # an empty line: mark the whole line instead
+                fmt.setBackground(QColor(255, 80, 60, 40))
+                fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        self.gutter.update()
+
+    def go_to(self, line: int, col: int = 1) -> None:
+        block = self.document().findBlockByNumber(max(line - 1, 0))
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(max(col - 1, 0), max(block.length() - 1, 0)))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
+    def plain_text(self) -> str:
+        """The text exactly as typed: no-break spaces kept, paragraph marks as newlines."""
+        raw = self.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")

@@ -1,0 +1,336 @@
+"""Edit a topic's YAML files in the app: live validation, exact saves, external changes.
+
+Validation runs on a worker thread a moment after typing stops, over the
+whole topic with the unsaved text in place of the files, so cross-file
+problems (duplicate ids, related links) show up too.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from ..atomic import WriteError
+from ..authoring import FileText, insert_card, read_file_text, save_file_text
+from ..loader import load_topic
+from ..model import Problem, Topic
+from ..paths import data_dir
+from ..quotes import SeedTexts
+from .code_editor import CodeEditor
+from .conflict_dialog import ConflictDialog
+from .theme import Colors, LIGHT
+
+PAUSE_MS = 400  # validate this long after the last keystroke
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class OpenFile:
+    path: Path
+    editor: CodeEditor
+    on_disk: FileText  # what the file held when last loaded or saved
+
+    @property
+    def modified(self) -> bool:
+        return self.editor.plain_text() != self.on_disk.text
+
+
+class _Validation(QRunnable):
+    class Done(QObject):
+        finished = Signal(int, object)
+
+    def __init__(self, generation: int, folder: Path, texts: dict[Path, str], seeds: SeedTexts):
+        super().__init__()
+        self.generation, self.folder, self.texts, self.seeds = generation, folder, texts, seeds
+        self.done = self.Done()
+
+    def run(self) -> None:
+        self.done.finished.emit(self.generation, load_topic(self.folder, self.seeds, self.texts))
+
+
+class TopicEditor(QWidget):
+    saved = Signal(object)        # the topic folder, after a file was written
+    message = Signal(str)         # for the status bar
+    back_requested = Signal()
+
+    def __init__(self, seeds: SeedTexts | None = None, parent=None):
+        super().__init__(parent)
+        self.seeds = seeds or SeedTexts()
+        self.folder: Path | None = None
+        self.files: list[OpenFile] = []
+        self.colors: Colors = LIGHT
+        self.point_size = 13.0
+        self.problems: list[Problem] = []
+        self._generation = 0
+        self._pending: set[int] = set()
+
+        self.title = QLabel(objectName="editorTitle")
+        self.title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        back = QPushButton("◀  Back to cards", objectName="editorBack")
+        back.setToolTip("Back to cards (Esc); unsaved changes stay here")
+        back.clicked.connect(self.back_requested)
+        back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.save_button = QPushButton("Save", objectName="editorSave")
+        self.save_button.setToolTip("Save this file (Ctrl+S)")
+        self.save_button.clicked.connect(self.save_current)
+        header = QHBoxLayout()
+        header.addWidget(back)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_button)
+
+        self.tabs = QTabWidget(objectName="editorTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _: self._update_title())
+        self.summary = QLabel(objectName="problemSummary")
+        self.problem_list = QListWidget(objectName="editorProblems")
+        self.problem_list.itemClicked.connect(self._on_problem_clicked)
+        self.problem_list.itemActivated.connect(self._on_problem_clicked)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 4, 0, 0)
+        bottom_layout.addWidget(self.summary)
+        bottom_layout.addWidget(self.problem_list)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tabs)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(header)
+        layout.addWidget(split, 1)
+
+        self.timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self.timer.timeout.connect(self.validate)
+
+    # -- opening -------------------------------------------------------------
+
+    def open_topic(self, topic: Topic) -> None:
+        """Show the topic's files; files already open keep their unsaved text."""
+        if self.folder != topic.path:
+            if self.has_unsaved():
+                raise RuntimeError("close the open topic's unsaved changes first")
+            self.close_all()
+            self.folder = topic.path
+        for path in topic.files:
+            self.open_file(path)
+        self._update_title()
+        self.validate()
+
+    def open_file(self, path: Path) -> OpenFile | None:
+        path = Path(path)
+        for index, entry in enumerate(self.files):
+            if entry.path == path:
+                self.tabs.setCurrentIndex(index)
+                return entry
+        try:
+            on_disk = read_file_text(path)
+        except (OSError, UnicodeDecodeError) as error:
+            self.message.emit(f"Cannot open {path}: {error}")
+            return None
+        editor = CodeEditor()
+        editor.setObjectName(f"editor:{path.name}")
+        editor.setPlainText(on_disk.text)
+        editor.set_colors(self.colors, self.point_size)
+        entry = OpenFile(path, editor, on_disk)
+        editor.textChanged.connect(lambda e=entry: self._on_edit(e))
+        self.files.append(entry)
+        self.tabs.addTab(editor, path.name)
+        self.tabs.setCurrentWidget(editor)
+        return entry
+
+    def close_all(self) -> None:
+        self.tabs.clear()
+        for entry in self.files:
+            entry.editor.deleteLater()
+        self.files = []
+        self.problems = []
+        self.problem_list.clear()
+
+    def current(self) -> OpenFile | None:
+        index = self.tabs.currentIndex()
+        return self.files[index] if 0 <= index < len(self.files) else None
+
+    def entry_for(self, path: Path) -> OpenFile | None:
+        return next((e for e in self.files if e.path == Path(path)), None)
+
+    def has_unsaved(self) -> bool:
+        return any(entry.modified for entry in self.files)
+
+    def apply_colors(self, colors: Colors, point_size: float) -> None:
+        self.colors, self.point_size = colors, point_size
+        for entry in self.files:
+            entry.editor.set_colors(colors, point_size)
+
+    # -- editing and validation ----------------------------------------------
+
+    def _on_edit(self, entry: OpenFile) -> None:
+        index = self.files.index(entry)
+        self.tabs.setTabText(index, entry.path.name + (" •" if entry.modified else ""))
+        self._update_title()
+        self.timer.start()
+
+    def _update_title(self) -> None:
+        entry = self.current()
+        if entry is None:
+            self.title.setText("")
+            return
+        state = "unsaved changes" if entry.modified else "saved"
+        self.title.setText(f"{entry.path}  ·  {state}")
+        self.save_button.setEnabled(entry.modified)
+
+    def unsaved_texts(self) -> dict[Path, str]:
+        return {e.path: e.editor.plain_text() for e in self.files if e.modified}
+
+    def validate(self) -> None:
+        """Check the topic as it stands in the editor, off the GUI thread."""
+        if self.folder is None:
+            return
+        self._generation += 1
+        job = _Validation(self._generation, self.folder, self.unsaved_texts(), self.seeds)
+        job.done.finished.connect(self._on_validated, Qt.ConnectionType.QueuedConnection)
+        self._pending.add(self._generation)
+        self._jobs = getattr(self, "_jobs", [])
+        self._jobs.append(job)  # keep the signal object alive until it fires
+        QThreadPool.globalInstance().start(job)
+
+    def wait_for_validation(self, timeout_ms: int = 5000) -> bool:
+        """For tests and saves: block until the latest check has reported."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        from PySide6.QtWidgets import QApplication
+        while self._pending and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        return not self._pending
+
+    def _on_validated(self, generation: int, topic: Topic) -> None:
+        self._pending.discard(generation)
+        self._jobs = [j for j in self._jobs if j.generation > generation]
+        if generation != self._generation:
+            return  # the text changed since; a newer check is coming
+        self.show_problems(list(topic.problems))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.problem_list.clear()
+        count = len(problems)
+        self.summary.setText("No problems: the topic is valid." if not count else
+                             f"{count} problem{'s' * (count != 1)}: click one to go to it")
+        by_file: dict[str, tuple[dict[int, str], dict[int, int]]] = {}
+        for problem in problems:
+            item = QListWidgetItem(str(problem))
+            item.setData(PROBLEM_ROLE, problem)
+            self.problem_list.addItem(item)
+            lines, columns = by_file.setdefault(problem.path, ({}, {}))
+            lines.setdefault(problem.line, problem.message)
+            columns.setdefault(problem.line, problem.col)
+        for entry in self.files:
+            lines, columns = by_file.get(str(entry.path), ({}, {}))
+            entry.editor.show_problems(lines, columns)
+
+    def _on_problem_clicked(self, item) -> None:
+        self.go_to_problem(item.data(PROBLEM_ROLE))
+
+    def go_to_problem(self, problem: Problem) -> None:
+        entry = self.entry_for(Path(problem.path)) or self.open_file(Path(problem.path))
+        if entry is None:
+            return
+        self.tabs.setCurrentWidget(entry.editor)
+        entry.editor.go_to(problem.line, problem.col)
+
+    # -- saving --------------------------------------------------------------
+
+    def save_current(self) -> bool:
+        entry = self.current()
+        return self.save(entry) if entry else False
+
+    def save_all(self) -> bool:
+        return all(self.save(entry) for entry in self.files if entry.modified)
+
+    def save(self, entry: OpenFile) -> bool:
+        try:
+            entry.on_disk = save_file_text(entry.path, entry.on_disk, entry.editor.plain_text())
+        except WriteError as error:
+            QMessageBox.warning(self, "Not saved", f"{error}\n\nYour text is still here, unsaved.")
+            return False
+        self._on_edit(entry)
+        self.message.emit(f"Saved {entry.path.name}")
+        self.saved.emit(self.folder)
+        return True
+
+    # -- changes made by another program -------------------------------------
+
+    def on_disk_changed(self, path: Path) -> None:
+        """Another program changed a file: reload it, or ask when the user has edits too."""
+        entry = self.entry_for(path)
+        if entry is None:
+            return
+        try:
+            theirs = read_file_text(path)
+        except FileNotFoundError:
+            self.message.emit(f"{path.name} was deleted on disk; your text is still open here. "
+                              "Save to write it back.")
+            return
+        except (OSError, UnicodeDecodeError) as error:
+            self.message.emit(f"{path.name} changed on disk but cannot be read: {error}")
+            return
+        if theirs.to_bytes() == entry.on_disk.to_bytes():
+            return  # our own save, or a touch
+        if not entry.modified:
+            self._replace_text(entry, theirs)
+            self.message.emit(f"{path.name} changed on disk and was reloaded")
+            return
+        choice = ConflictDialog.ask(self, path, entry.editor.plain_text(), theirs.text)
+        if choice == ConflictDialog.THEIRS:
+            kept = self._keep_copy(entry)
+            self._replace_text(entry, theirs)
+            self.message.emit(f"Took the version on disk; your edits were kept in {kept}")
+        else:
+            # Mine stays in the editor; the disk now holds theirs, so mine is unsaved.
+            entry.on_disk = theirs
+            self._on_edit(entry)
+            self.message.emit(f"Kept your edits to {path.name}; save to overwrite the disk version")
+
+    def _replace_text(self, entry: OpenFile, text: FileText) -> None:
+        cursor = entry.editor.textCursor().position()
+        scroll = entry.editor.verticalScrollBar().value()
+        entry.on_disk = text
+        entry.editor.setPlainText(text.text)
+        cursor_after = entry.editor.textCursor()
+        cursor_after.setPosition(min(cursor, len(text.text)))
+        entry.editor.setTextCursor(cursor_after)
+        entry.editor.verticalScrollBar().setValue(scroll)
+        self._on_edit(entry)
+
+    def _keep_copy(self, entry: OpenFile) -> Path:
+        """Nothing typed is lost: the discarded edits go to the data folder."""
+        folder = data_dir() / "recovered"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{entry.path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{entry.path.suffix}"
+        from ..atomic import write_text
+        write_text(target, entry.editor.plain_text())
+        return target
+
+    # -- a new card from the article -----------------------------------------
+
+    def add_card(self, path: Path, kind: str, card_id: str, seed_id: str, quote: str) -> bool:
+        """Put a new card in a file's text, save it when the file had no other edits."""
+        entry = self.entry_for(path) or self.open_file(path)
+        if entry is None:
+            return False
+        had_edits = entry.modified
+        insertion = insert_card(entry.editor.plain_text(), kind, card_id, seed_id, quote)
+        if insertion is None:
+            return False
+        entry.editor.setPlainText(insertion.text)
+        self.tabs.setCurrentWidget(entry.editor)
+        entry.editor.go_to(insertion.line + 2, 1)
+        if not had_edits:
+            self.save(entry)
+        self.validate()
+        return True

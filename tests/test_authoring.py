@@ -1,0 +1,223 @@
+"""Editing topics in the app: live validation, exact saves, outside changes, new topics and cards."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from briefing.authoring import FileText, insert_card, read_file_text, save_file_text
+from briefing.gui.app import PROGRESS_FILE, create_window
+from briefing.gui.conflict_dialog import ConflictDialog
+from briefing.gui.new_topic_dialog import NewTopicDialog
+from briefing.loader import load_topic
+from conftest import ARTICLE, CARDS_YAML
+from test_app import NOW, card_text, press
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    opened = []
+
+    def opener(folder):
+        # Not given to qtbot: it closes widgets before fixtures tear down, and a
+        # window with unsaved edits would then wait for an answer to "Save?".
+        w = create_window([folder], clock=lambda: NOW)
+        w.show()
+        qtbot.waitExposed(w)
+        w.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        opened.append(w)
+        return w
+    yield opener
+    for w in opened:
+        w.topic_editor.close_all()  # discard unsaved edits: no prompt at teardown
+        w.close()
+        w.store.close()
+        w.deleteLater()
+
+
+def editor_of(w, name="cards.yaml"):
+    return w.topic_editor.entry_for(w.topic_editor.folder / name).editor
+
+
+def replace_in_editor(editor, old, new):
+    text = editor.plain_text()
+    assert old in text
+    editor.setPlainText(text.replace(old, new, 1))
+
+
+# -- the text round trip, without Qt -------------------------------------------
+
+def test_saving_writes_the_text_exactly_in_the_files_own_style(tmp_path):
+    path = tmp_path / "cards.yaml"
+    original = "\ufeff# comment\tkept  \r\ncards:\r\n  - id: a   # no\u00a0break\r\n"
+    path.write_bytes(original.encode("utf-8"))
+    loaded = read_file_text(path)
+    assert loaded.text == "# comment\tkept  \ncards:\n  - id: a   # no\u00a0break\n"
+    save_file_text(path, loaded, loaded.text)
+    assert path.read_bytes() == original.encode("utf-8")
+    save_file_text(path, loaded, loaded.text + "  - id: b\n")
+    assert path.read_bytes().endswith(b"\r\n  - id: b\r\n")
+
+
+def test_a_new_card_goes_at_the_end_of_the_list_in_its_indentation():
+    text = "title: x\ncards:\n- id: a\n  kind: actor\n# about the list\n\nother: 1\n"
+    result = insert_card(text, "actor", "new", "art", 'He said "so" — and left')
+    lines = result.text.split("\n")
+    assert lines[result.line - 1] == "- id: new"
+    assert '    - seed: art' in lines and '      quote: "He said \\"so\\" — and left"' in lines
+    assert result.text.endswith("# about the list\n\nother: 1\n")
+    assert insert_card("cards: [{id: a}]\n", "actor", "n", "art", "q") is None
+
+
+# -- in the app ---------------------------------------------------------------
+
+def test_live_validation_lists_a_problem_and_clicking_it_jumps_there(qtbot, workspace, window):
+    w = window(workspace.topic())
+    press(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert w.pages.currentWidget() is w.topic_editor
+    editor = editor_of(w)
+    replace_in_editor(editor, "kind: objective", "kind: objectiv")
+    qtbot.waitUntil(lambda: w.topic_editor.problem_list.count() > 0, timeout=3000)
+    texts = [w.topic_editor.problem_list.item(i).text() for i in range(w.topic_editor.problem_list.count())]
+    assert any(t.endswith("cards.yaml:14:11: unknown kind 'objectiv' (did you mean 'objective'?); "
+                          "expected one of: actor, objective, figure") for t in texts)
+    assert 14 in editor.problem_lines
+    item = next(w.topic_editor.problem_list.item(i) for i in range(len(texts)) if ":14:11:" in texts[i])
+    rect = w.topic_editor.problem_list.visualItemRect(item)
+    qtbot.mouseClick(w.topic_editor.problem_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber() + 1, cursor.positionInBlock() + 1) == (14, 11)
+    # the file itself is untouched until saved
+    assert "kind: objective\n" in (w.topic_editor.folder / "cards.yaml").read_text()
+
+
+def test_save_writes_atomically_reloads_the_cards_and_keeps_progress(qtbot, workspace, window, data_dir):
+    folder = workspace.topic()
+    w = window(folder)
+    press(qtbot, w, Qt.Key.Key_Space)
+    press(qtbot, w, Qt.Key.Key_4)               # premier studied
+    press(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    editor = editor_of(w)
+    replace_in_editor(editor, "The Premier, who named three keys", "The head of government, who named three keys")
+    assert "unsaved changes" in w.topic_editor.title.text()
+    press(qtbot, w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert (folder / "cards.yaml").read_text(encoding="utf-8") == editor.plain_text()
+    assert sorted(p.name for p in folder.iterdir()) == ["cards.yaml", "topic.yaml"]  # no temp left
+    assert "head of government" in w.library.topic("example").card("premier").back
+    press(qtbot, w, Qt.Key.Key_Escape)
+    assert w.pages.currentWidget() is w.card_splitter
+    assert "3 new" in w.status.text()           # premier kept its progress
+    with sqlite3.connect(data_dir / PROGRESS_FILE) as db:
+        assert db.execute("SELECT card FROM card_state").fetchall() == [("premier",)]
+
+
+def test_an_outside_change_reloads_on_its_own(qtbot, workspace, window):
+    folder = workspace.topic()
+    w = window(folder)
+    (folder / "cards.yaml").write_text(CARDS_YAML.replace("Who called for patience?", "Who asked for patience?"),
+                                       encoding="utf-8")
+    qtbot.waitUntil(lambda: "Who asked for patience?" in card_text(w), timeout=5000)
+
+
+def test_outside_change_with_unsaved_edits_asks_and_take_theirs_keeps_mine_in_a_copy(
+        qtbot, workspace, window, monkeypatch, data_dir):
+    folder = workspace.topic()
+    w = window(folder)
+    w.on_edit_topic()
+    editor = editor_of(w)
+    replace_in_editor(editor, "Who called for patience?", "MY EDIT?")
+    asked = []
+    monkeypatch.setattr(ConflictDialog, "ask",
+                        classmethod(lambda cls, parent, path, mine, theirs: asked.append((mine, theirs)) or cls.THEIRS))
+    theirs = CARDS_YAML.replace("Who called for patience?", "THEIR EDIT?")
+    (folder / "cards.yaml").write_text(theirs, encoding="utf-8")
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "MY EDIT?" in asked[0][0] and "THEIR EDIT?" in asked[0][1]
+    assert editor.plain_text() == theirs
+    kept = list((data_dir / "recovered").iterdir())
+    assert len(kept) == 1 and "MY EDIT?" in kept[0].read_text()
+
+
+def test_outside_change_with_unsaved_edits_keep_mine(qtbot, workspace, window, monkeypatch):
+    folder = workspace.topic()
+    w = window(folder)
+    w.on_edit_topic()
+    editor = editor_of(w)
+    replace_in_editor(editor, "Who called for patience?", "MY EDIT?")
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, *a: cls.MINE))
+    (folder / "cards.yaml").write_text(CARDS_YAML.replace("Who called", "THEIRS called"), encoding="utf-8")
+    w.on_files_changed({folder})
+    assert "MY EDIT?" in editor.plain_text()
+    assert w.topic_editor.has_unsaved()
+    w.topic_editor.save_all()
+    assert "MY EDIT?" in (folder / "cards.yaml").read_text()
+
+
+def test_show_both_puts_the_two_versions_side_by_side(qtbot, tmp_path):
+    dialog = ConflictDialog(None, tmp_path / "cards.yaml", "mine\nA\n", "mine\nB\n")
+    qtbot.addWidget(dialog)
+    assert dialog.mine_view.isHidden()
+    qtbot.mouseClick(dialog.show_both, Qt.MouseButton.LeftButton)
+    assert not dialog.mine_view.isHidden() and not dialog.theirs_view.isHidden()
+    assert dialog.theirs_view.toPlainText() == "mine\nB\n"
+    assert "2 lines" in dialog.diff.text()
+
+
+def test_new_topic_copies_the_article_and_opens_the_starter_files(qtbot, workspace, window, tmp_path):
+    workspace.topic()
+    w = window(workspace.cards)
+    article = tmp_path / "summit.txt"
+    article.write_text("Summit Report\nThe leaders met in Singapore for the summit.\n", encoding="utf-8")
+    dialog = NewTopicDialog(w, w.cards_folder())
+    qtbot.addWidget(dialog)
+    dialog.name.setText("summit")
+    dialog.title.setText("The summit")
+    dialog.articles.addItem(str(article))
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.created == workspace.cards / "summit"
+    assert (workspace.seeds / "summit.txt").read_bytes() == article.read_bytes()
+    w.create_topic_done(dialog.created)
+    assert w.pages.currentWidget() is w.topic_editor
+    assert {e.path.name for e in w.topic_editor.files} == {"topic.yaml", "cards.yaml"}
+    topic = w.library.topic("summit")
+    assert topic.title == "The summit" and topic.ok and len(topic.cards) == 3
+
+
+def test_new_topic_dialog_refuses_a_bad_name(qtbot, workspace, window):
+    w = window(workspace.topic())
+    dialog = NewTopicDialog(w, workspace.cards)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Bad Name")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.created is None and "lowercase" in dialog.error.text()
+
+
+def test_new_card_from_a_selected_passage(qtbot, workspace, window):
+    folder = workspace.topic()
+    w = window(folder)
+    press(qtbot, w, Qt.Key.Key_Space)
+    w.show_source(0)
+    view = w.article_view.text
+    passage = "Bilateral trade grew to U.S. $1.4 billion in 2004"
+    start = view.toPlainText().index(passage)
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert w.article_view.new_card.isEnabled()
+    w.on_new_card_from_selection("figure")
+    text = (folder / "cards.yaml").read_text(encoding="utf-8")
+    assert "  - id: bilateral-trade-grew-to-u\n    kind: figure\n" in text
+    assert f'        quote: "{passage}"\n' in text
+    assert w.pages.currentWidget() is w.topic_editor
+    editor = editor_of(w)
+    assert editor.textCursor().block().text().startswith("    title:")
+    w.topic_editor.wait_for_validation()
+    missing = {p.message for p in w.topic_editor.problems}
+    assert "title should be text, not nothing (null)" in missing   # left for the author
+    assert not any("quote not found" in m for m in missing)         # the quote is verbatim
+    assert ARTICLE.count(passage) == 1
