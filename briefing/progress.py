@@ -35,6 +35,16 @@ CREATE TABLE IF NOT EXISTS review (
 );
 CREATE INDEX IF NOT EXISTS review_time ON review (reviewed_at);
 """
+# Another copy of the app may hold the file for a moment (two starting at
+# once both create it); SQLite then answers "locked" at once, without its busy
+# handler, so opening retries for this long before giving up.
+OPEN_PATIENCE_SECONDS = 10.0
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    """The file is in use by another connection: not damage, just wait."""
+    return ((getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF) in _BUSY_CODES
 
 
 @dataclass(frozen=True)
@@ -65,13 +75,27 @@ class ProgressStore:
             return self._connect(":memory:")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect(str(self.path))
+            return self._connect_when_free(str(self.path))
         except sqlite3.DatabaseError as error:
+            if _busy(error):
+                self.warning = (f"Your study progress file {self.path} is in use by another "
+                                "program; grades last only until you quit.")
+                return self._connect(":memory:")
             return self._recover(error)
         except OSError as error:
             self.warning = (f"Your study progress cannot be saved ({error.strerror or error}); "
                             "grades last only until you quit.")
             return self._connect(":memory:")
+
+    def _connect_when_free(self, target: str) -> sqlite3.Connection:
+        deadline = time.monotonic() + OPEN_PATIENCE_SECONDS
+        while True:
+            try:
+                return self._connect(target)
+            except sqlite3.DatabaseError as error:
+                if not _busy(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.02)
 
     def _connect(self, target: str) -> sqlite3.Connection:
         db = sqlite3.connect(target, timeout=10, isolation_level=None, check_same_thread=False)
@@ -98,7 +122,7 @@ class ProgressStore:
                 side = self.path.with_name(self.path.name + suffix)
                 if side.exists():
                     os.replace(side, kept.with_name(kept.name + suffix))
-            db = self._connect(str(self.path))
+            db = self._connect_when_free(str(self.path))
         except (OSError, sqlite3.DatabaseError) as second:
             self.warning = (f"Your study progress file {self.path} cannot be opened ({error}) "
                             f"or replaced ({second}); grades last only until you quit.")
