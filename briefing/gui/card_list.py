@@ -47,6 +47,8 @@ class CardList(QListView):
         self.list_model = CardListModel(self)
         self.setModel(self.list_model)
         self.setUniformItemSizes(True)  # lets Qt skip measuring every row
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(lambda index: self.card_chosen.emit(index.data(CARD_ROLE)))
         self.activated.connect(lambda index: self.card_chosen.emit(index.data(CARD_ROLE)))
 

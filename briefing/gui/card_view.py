@@ -57,7 +57,7 @@ class CardView(QWidget):
         self.pages.addWidget(sheet_row)
         self.pages.addWidget(self.done)
 
-        self.reveal_button = QPushButton("Show answer", objectName="revealButton")
+        self.reveal_button = QPushButton("Show answer  (Space)", objectName="revealButton")
         self.reveal_button.clicked.connect(self.reveal_requested)
         self.previous_button = QPushButton("◀  Previous", objectName="previousButton")
         self.previous_button.clicked.connect(self.previous_requested)
@@ -81,6 +81,7 @@ class CardView(QWidget):
             button.setMinimumHeight(38)
             button.setMinimumWidth(110)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reveal_button.setMinimumWidth(190)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 18)

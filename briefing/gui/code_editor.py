@@ -21,14 +21,16 @@ def _format(color: str, bold: bool = False, italic: bool = False) -> QTextCharFo
 
 
 class YamlHighlighter(QSyntaxHighlighter):
-    """Keys, strings, numbers, constants, comments, anchors and tags, line by line."""
+    """Colours a line's key, its value when it is quoted or a number or constant,
+    list dashes, anchors and tags, and comments. Plain text (a card's prose,
+    apostrophes and years included) stays plain, as YAML reads it."""
 
-    KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#:'\"][^#:]*?|\"[^\"]*\"|'[^']*')\s*:(?=\s|$)")
+    KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#:'\"\-][^#:]*?|\"[^\"]*\"|'[^']*')\s*:(?=\s|$)")
     DASH = re.compile(r"^\s*(-)(?=\s|$)")
-    STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?")
-    NUMBER = re.compile(r"(?<![\w.-])[-+]?(?:\d[\d_]*)(?:\.\d+)?(?![\w.-])")
-    CONSTANT = re.compile(r"(?<![\w-])(?:true|false|null|yes|no|~)(?![\w-])", re.IGNORECASE)
-    SPECIAL = re.compile(r"[&*][\w-]+|!!?[\w/:.-]*")
+    QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?")
+    NUMBER = re.compile(r"[-+]?(?:\d[\d_]*)(?:\.\d+)?$")
+    CONSTANT = re.compile(r"(?:true|false|null|yes|no|~)$", re.IGNORECASE)
+    SPECIAL = re.compile(r"(?:[&*][\w-]+|!!?[\w/:.-]*)\s*")
     COMMENT = re.compile(r"(?:^|\s)(#.*)$")
 
     def __init__(self, document, colors: Colors = LIGHT):
@@ -48,30 +50,42 @@ class YamlHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
-        comment_at = len(text)
-        for match in self.COMMENT.finditer(text):
-            if not self._inside_string(text, match.start(1)):
-                comment_at = match.start(1)
-                self.setFormat(comment_at, len(text) - comment_at, self.formats["comment"])
-                break
-        body = text[:comment_at]
-        value_from = 0
-        key = self.KEY.match(body)
-        if key:
-            self.setFormat(key.start(2), key.end(2) - key.start(2), self.formats["key"])
-            value_from = key.end()
-        dash = self.DASH.match(body)
+        start = 0
+        dash = self.DASH.match(text)
         if dash:
             self.setFormat(dash.start(1), 1, self.formats["dash"])
-        for name, pattern in (("number", self.NUMBER), ("constant", self.CONSTANT),
-                              ("special", self.SPECIAL), ("string", self.STRING)):
-            for match in pattern.finditer(body, value_from):
-                self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+            start = dash.end()
+        key = self.KEY.match(text)
+        if key:
+            self.setFormat(key.start(2), key.end(2) - key.start(2), self.formats["key"])
+            start = key.end()
+        value_start = len(text) - len(text[start:].lstrip())
+        special = self.SPECIAL.match(text, value_start)
+        if special and special.end() > value_start:
+            self.setFormat(value_start, special.end() - value_start, self.formats["special"])
+            value_start = special.end()
+        comment_from = self._comment_start(text, value_start)
+        value = text[value_start:comment_from].rstrip()
+        if value and value[0] in "\"'":
+            quoted = self.QUOTED.match(text, value_start)
+            self.setFormat(value_start, quoted.end() - value_start, self.formats["string"])
+        elif self.NUMBER.match(value):
+            self.setFormat(value_start, len(value), self.formats["number"])
+        elif self.CONSTANT.match(value):
+            self.setFormat(value_start, len(value), self.formats["constant"])
+        if comment_from < len(text):
+            self.setFormat(comment_from, len(text) - comment_from, self.formats["comment"])
 
-    @staticmethod
-    def _inside_string(text: str, index: int) -> bool:
-        before = text[:index]
-        return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
+    def _comment_start(self, text: str, value_start: int) -> int:
+        """Where a # comment begins, skipping a quoted value that may contain #."""
+        search_from = value_start
+        if text[value_start:value_start + 1] in ("\"", "'"):
+            quoted = self.QUOTED.match(text, value_start)
+            search_from = quoted.end()
+        match = self.COMMENT.search(text, search_from)
+        if match is None and search_from == 0 and text.lstrip().startswith("#"):
+            return len(text) - len(text.lstrip())
+        return match.start(1) if match else len(text)
 
 
 class _Gutter(QWidget):

@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
         # before that stretched the window to the saved widths instead.
         if not getattr(self, "_layout_restored", False):
             self._layout_restored = True
+            # Minimum sizes cached before the children were shown are stale (too
+            # wide); recompute them so the saved size is not overruled.
+            self.layout().invalidate()
+            self.layout().activate()
             self._restore_geometry()
             for splitter in (self.main_splitter, self.card_splitter):
                 sizes = self.settings.value(f"window/{splitter.objectName()}")
