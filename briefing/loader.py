@@ -82,6 +82,7 @@ class _TopicBuilder:
         self.problems: list[Problem] = []
         self.seeds: dict[str, Seed] = {}
         self.has_header = False
+        self.unreadable = False  # a file of the topic could not be parsed
         self.cards: list[Card] = []
         self.first_seen: dict[str, str] = {}  # card id -> "file:line" of its first use
         self.raw: dict[str, tuple[str, Located]] = {}  # card id -> (file, its checked mapping)
@@ -105,6 +106,7 @@ class _TopicBuilder:
                 node, _text, problems = yamlfile.read(path, shown)
             self.problems.extend(problems)
             if node is None:
+                self.unreadable = True
                 continue
             value, problems = check_document(node, shown)
             self.problems.extend(problems)
@@ -231,6 +233,8 @@ class _TopicBuilder:
         self.raw[card_id] = (shown, raw)
 
     def _check_related(self) -> None:
+        if self.unreadable:
+            return  # the missing ids may well be in the file that failed: fix that first
         ids = {card.id for card in self.cards}
         for card_id, (shown, raw) in self.raw.items():
             related = raw.get("related")

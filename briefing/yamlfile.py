@@ -69,6 +69,17 @@ _PLAIN_WORDS = {"a flow sequence": "[ list ]", "a flow mapping": "{ mapping }",
                 "an anchor": "anchor", "an alias": "alias", "a tag": "tag"}
 
 
+# libyaml's messages that need a word of explanation for someone editing by hand.
+_HINTS = {
+    "mapping values are not allowed in this context":
+        "a ': ' cannot go here; put text that contains ': ' in quotes, or check the indentation",
+    "found character that cannot start any token":
+        "this character cannot start a value; put the text in quotes",
+    "did not find expected key":
+        "a line here is not indented like the keys around it",
+}
+
+
 def _plain(context: str | None) -> str:
     what = (context or "").removeprefix("while ").removeprefix("scanning ").removeprefix("parsing ")
     return _PLAIN_WORDS.get(what, what.removeprefix("a ").removeprefix("an ") or "value")
@@ -107,6 +118,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
         return Problem(path, *_place(start, text),
                        f"a key may be at most {MAX_KEY} characters long; is a line break "
                        "missing, or should this text be a quoted value?")
+    problem = _HINTS.get(problem, problem)
     message = problem if not error.context else f"{problem} ({error.context})"
     return Problem(path, *_place(mark, text), message)
 

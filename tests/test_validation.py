@@ -195,3 +195,13 @@ def test_unsaved_editor_text_is_validated_instead_of_the_file(workspace):
     # the unknown kind, and the related link to the card it hides
     assert [(p.line, p.col) for p in topic.problems] == [(9, 15), (14, 11)]
     assert load_topic(folder).problems == ()  # the file itself is untouched and valid
+
+
+def test_a_file_that_does_not_parse_does_not_bury_its_error_under_related_ids(workspace):
+    start = CARDS_YAML.index("  - id: trade-2004")
+    files = {"a.yaml": CARDS_YAML[:start], "b.yaml": "cards:\n" + CARDS_YAML[start:].replace(
+        "    kind: figure\n", "    kind: figure: oops\n", 1)}
+    found = problems_for(workspace, files)
+    # premier's related link to trade-2004 is not reported: that card is in the broken file
+    assert [(f, l) for f, l, c, m in found] == [("b.yaml", 3)]
+    assert "put text that contains ': ' in quotes" in found[0][3]
