@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,8 @@ TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number
               "object": "a mapping of keys to values"}
 
 TAG = "tag:yaml.org,2002:"
+_SCALAR_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false",
+                 "null": "nothing (null)"}
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -270,18 +273,36 @@ class Checker:
                 return None
             if tag == TAG + "bool":
                 return _constructor.construct_yaml_bool(node)
-            if tag == TAG + "int":
-                return _constructor.construct_yaml_int(node)
-            if tag == TAG + "float":
-                return _constructor.construct_yaml_float(node)
+            if tag in (TAG + "int", TAG + "float"):
+                return self._number(node)
         except (ValueError, yaml.YAMLError):
-            self.report(_mark(node), f"cannot read {clip(node.value)!r} as a {tag.removeprefix(TAG)}")
+            what = _SCALAR_NAMES.get(tag.removeprefix(TAG), tag.removeprefix(TAG))
+            self.report(_mark(node), f"cannot read {clip(node.value)!r} as {what}")
             return INVALID
         if tag == TAG + "merge":
             self.report(_mark(node), "merge keys (<<) are not supported; write the keys out")
         else:
             self.report(_mark(node), f"tag {clip(tag_name(tag))} is not allowed in a topic file")
         return INVALID
+
+    def _number(self, node: yaml.ScalarNode):
+        """A YAML number that JSON, the charts and the PDF can all hold."""
+        if node.tag == TAG + "int":
+            number = _constructor.construct_yaml_int(node)
+        else:
+            number = _constructor.construct_yaml_float(node)
+        # .nan, .inf and integers past 1.8e308 have no JSON form, and the
+        # PDF's charts failed on them with a traceback.
+        if isinstance(number, float) and not math.isfinite(number):
+            self.report(_mark(node), f"{node.value} is not a number a card can show; "
+                                     "write the figure itself")
+            return INVALID
+        try:
+            float(number)
+        except OverflowError:
+            self.report(_mark(node), f"the number {clip(node.value)} is too large")
+            return INVALID
+        return number
 
     def _wrong_type(self, node, rule: Rule, found: str, name: str):
         self.report(_mark(node), f"{name} should be {_describe_expected(rule.types)}, "

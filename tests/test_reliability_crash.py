@@ -322,25 +322,47 @@ def listing(root: Path) -> dict[str, bytes | None]:
             for p in sorted(root.rglob("*"))}
 
 
-@pytest.mark.parametrize("simulate,reason", [
-    (simulate_read_only_disk, "the folder is read-only or you lack permission"),
-    (simulate_full_disk, "the disk is full"),
-], ids=["read-only-simulated", "disk-full-simulated"])
-def test_anki_export_that_cannot_write_says_why_and_keeps_the_old_file(workspace, tmp_path,
-                                                                       capsys, monkeypatch,
-                                                                       simulate, reason):
+DISKS = [(simulate_read_only_disk, "the folder is read-only or you lack permission"),
+         (simulate_full_disk, "the disk is full")]
+DISK_IDS = ["read-only-simulated", "disk-full-simulated"]
+
+
+@pytest.mark.parametrize("simulate,reason", DISKS, ids=DISK_IDS)
+@pytest.mark.parametrize("command,name", [("anki", "deck.apkg"), ("pdf", "pack.pdf")])
+def test_an_export_that_cannot_write_says_why_and_keeps_the_old_file(workspace, tmp_path, capsys,
+                                                                     monkeypatch, simulate,
+                                                                     reason, command, name):
     workspace.topic()
-    out = tmp_path / "export" / "deck.apkg"
+    out = tmp_path / "export" / name
     out.parent.mkdir()
-    out.write_bytes(b"the deck exported last week")
+    out.write_bytes(b"the export made last week")
     before = listing(out.parent)
     simulate(monkeypatch)
-    code = main(["anki", str(workspace.cards), "-o", str(out)])
+    code = main([command, str(workspace.cards), "-o", str(out)])
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert code == 1
-    assert err == f"briefing anki: cannot write {out}: {reason}\n"
+    assert err == f"briefing {command}: cannot write {out}: {reason}\n"
     assert listing(out.parent) == before  # old file intact, no temp file left
+
+
+@pytest.mark.parametrize("simulate,reason", DISKS, ids=DISK_IDS)
+def test_saving_a_topic_file_that_cannot_be_written_says_why_and_keeps_the_old_one(
+        workspace, monkeypatch, simulate, reason):
+    """The app's editor saves through save_file_text; it shows this message and keeps the text."""
+    from briefing.atomic import WriteError
+    from briefing.authoring import read_file_text, save_file_text
+
+    folder = workspace.topic()
+    path = folder / "cards.yaml"
+    path.write_bytes(b"\xef\xbb\xbfcards: []\r\n# kept as it was\r\n")
+    before = listing(folder)
+    simulate(monkeypatch)
+    with pytest.raises(WriteError) as error:
+        save_file_text(path, read_file_text(path), "cards: []\n# the new text\n")
+    monkeypatch.undo()
+    assert str(error.value) == f"cannot write {path}: {reason}"
+    assert listing(folder) == before
 
 
 def test_briefing_new_on_a_full_disk_says_why_and_leaves_no_topic(tmp_path, capsys, monkeypatch):
