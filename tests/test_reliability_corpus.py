@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefing.yamlfile import MAX_NODES
 from conftest import TOPIC_YAML
 
 CORPUS = Path(__file__).with_name("corpus")
@@ -92,9 +93,11 @@ GENERATED = [
          "z-case.yaml", 7, 5, "a key may be at most 1024 characters long"),
     Case("2mb-explicit-key", _text(lambda: _big_card() + "    ? " + "k" * 2 * MB + "\n    : v\n"),
          "z-case.yaml", 10, 7, "unknown key 'kkkkkkkk"),
-    # 16 MiB of one-letter values: refused before it is built in memory.
+    # 16 MiB of one-letter values: refused before it is built in memory, at the
+    # first value past the limit (after the mapping, 'notes' and the list).
     Case("too-many-values", _text(lambda: "notes: [" + "a," * (8 * MB - 8) + "]\n"),
-         "z-case.yaml", 1, 200_003, "the file holds more than 100,000 values"),
+         "z-case.yaml", 1, len("notes: [") + 2 * (MAX_NODES - 3) + 1,
+         f"the file holds more than {MAX_NODES:,} values"),
 ]
 
 CASES = [_from_corpus(name, entry) for name, entry in EXPECTED.items()] + GENERATED
@@ -169,6 +172,38 @@ def test_check_reports_the_place_and_exits_1_quickly_in_bounded_memory(workspace
     assert run.seconds < CHECK_SECONDS
     assert run.peak_mb < CHECK_PEAK_MB
     assert not (tmp_path / "pwned-by-corpus").exists()  # the Python tag ran nothing
+
+
+@pytest.mark.slow
+def test_a_file_just_under_the_value_limit_is_still_checked_in_bounds(workspace, tmp_path):
+    """The limit itself must keep check within the time and memory bounds."""
+    values = "notes: [" + "a," * (MAX_NODES - 10) + "]\n"
+    folder = workspace.topic("big", files={"cards.yaml": values})
+    run = run_briefing(["check", folder], cwd=tmp_path)
+    assert run.stdout == f"{folder}/cards.yaml:1:1: unknown key 'notes'\n"
+    assert run.seconds < CHECK_SECONDS and run.peak_mb < CHECK_PEAK_MB
+
+
+@pytest.mark.parametrize("name", ["deep-flow-100000", "deep-block-100000",
+                                  "nul-after-accents.yaml", "billion-laughs-of-cards.yaml"])
+def test_without_libyaml_the_pure_python_parser_gives_located_problems_too(workspace,
+                                                                          monkeypatch, name):
+    """PyYAML built without libyaml recurses where libyaml stops at depth 1000."""
+    from briefing import yamlfile
+    from briefing.loader import load_topic
+
+    case = next(c for c in CASES if c.name == name)
+    monkeypatch.setattr(yamlfile, "Loader", yaml.SafeLoader)
+    monkeypatch.setattr(yamlfile, "_BYTE_POSITIONS", False)
+    folder = place(workspace, case)
+    problems = [p for p in load_topic(folder).problems if p.path.endswith(case.file)]
+    assert problems
+    assert all(p.line >= 1 and p.col >= 1 for p in problems)
+    if name.startswith("deep"):
+        assert [(p.line, p.col, p.message) for p in problems] == [(1, 1, "nesting is too deep")]
+    else:
+        assert (problems[0].line, problems[0].col) == (case.line, case.col)
+        assert case.says in problems[0].message
 
 
 def test_a_huge_topic_full_of_dangling_ids_is_still_checked_quickly(workspace, tmp_path):
