@@ -181,9 +181,10 @@ class PdfExportDialog(_ExportDialog):
 
     def describe(self, report) -> str:
         text = f"Saved {report.pages} pages to {report.output}."
-        missing = getattr(report, "missing_glyphs", None) or getattr(report, "unrendered", None)
-        if missing:
-            text += f" Some text could not be rendered: {missing}"
+        if report.missing:
+            text += " Some text could not be drawn (no font): " + "; ".join(map(str, report.missing))
+        if report.shortened:
+            text += " Cut to fit: " + ", ".join(report.shortened) + "."
         return text
 
 
