@@ -279,3 +279,54 @@ def test_startup_shows_a_card_without_importing_reportlab(workspace):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.splitlines() == ["Who called for patience?", "[]"], result.stderr
+
+
+def _run_export(qtbot, dialog, target, monkeypatch):
+    opened = []
+    monkeypatch.setattr("briefing.gui.export_dialog.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()))
+    dialog.output.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None or dialog.message.text().startswith("Export failed"),
+                    timeout=30000)
+    return opened
+
+
+def test_export_pdf_dialog_writes_the_pack_shows_progress_and_opens_it(qtbot, workspace, open_window,
+                                                                       tmp_path, monkeypatch):
+    from pypdf import PdfReader
+    from briefing.gui.export_dialog import PdfExportDialog
+    window = open_window(workspace.topic())
+    qtbot.mouseClick(window.sidebar.kind_buttons["figure"], Qt.MouseButton.LeftButton)
+    dialog = PdfExportDialog(window, window._topics_in_scope(), window.filter)
+    qtbot.addWidget(dialog)
+    assert dialog.only_shown.isChecked()  # the kind filter shown now carries over
+    opened = _run_export(qtbot, dialog, tmp_path / "pack.pdf", monkeypatch)
+    assert dialog.message.text().startswith(f"Saved {dialog.report.pages} pages to"), dialog.message.text()
+    assert opened == [str(tmp_path / "pack.pdf")]
+    assert dialog.progress.value() == dialog.progress.maximum()
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "pack.pdf").pages)
+    assert "Trade in 2004" in text and "Who called for patience?" not in text
+
+
+def test_export_to_anki_dialog_writes_a_package(qtbot, workspace, open_window, tmp_path, monkeypatch):
+    import zipfile
+    from briefing.gui.export_dialog import AnkiExportDialog
+    window = open_window(workspace.topic())
+    dialog = AnkiExportDialog(window, window._topics_in_scope())
+    qtbot.addWidget(dialog)
+    opened = _run_export(qtbot, dialog, tmp_path / "deck.apkg", monkeypatch)
+    assert "Saved 4 notes in 1 deck" in dialog.message.text()
+    assert opened == []  # opening hands the deck to Anki: off unless asked for
+    assert "collection.anki2" in zipfile.ZipFile(tmp_path / "deck.apkg").namelist()
+
+
+def test_export_skips_a_broken_topic_and_says_so(qtbot, workspace, open_window):
+    from briefing.gui.export_dialog import PdfExportDialog
+    workspace.topic("good")
+    workspace.topic("broken", files={"cards.yaml": "cards: [\n"})
+    window = open_window(workspace.cards)
+    dialog = PdfExportDialog(window, list(window.library.topics), window.filter)
+    qtbot.addWidget(dialog)
+    assert [t.id for t in dialog.topics] == ["good"]
+    assert "Skipped because of problems" in dialog.message.text()
