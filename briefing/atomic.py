@@ -18,7 +18,8 @@ class WriteError(OSError):
         return self.strerror or super().__str__()
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """Why a write failed, in the words of someone who can fix it."""
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "the folder is read-only or you lack permission"
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -32,7 +33,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise WriteError(error.errno, f"cannot write {path}: {_reason(error)}") from error
+        raise WriteError(error.errno, f"cannot write {path}: {reason(error)}") from error
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -48,7 +49,7 @@ def write_bytes(path: Path, data: bytes) -> None:
             os.unlink(temp)
         except OSError:
             pass
-        raise WriteError(error.errno, f"cannot write {path}: {_reason(error)}") from error
+        raise WriteError(error.errno, f"cannot write {path}: {reason(error)}") from error
     _sync_folder(folder)
 
 

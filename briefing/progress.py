@@ -47,6 +47,10 @@ def _busy(error: sqlite3.Error) -> bool:
     return ((getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF) in _BUSY_CODES
 
 
+class ProgressError(Exception):
+    """A grade could not be saved or taken back; the message is for the user."""
+
+
 @dataclass(frozen=True)
 class Scheduled:
     """What the store knows of one card: its fsrs state code, due time and JSON."""
@@ -164,8 +168,10 @@ class ProgressStore:
     def record(self, topic: str, card: str, rating: int, before: str | None,
                after_state: int, after_due: datetime, after_json: str,
                reviewed_at: datetime, duration_ms: int | None = None) -> int:
-        """Save one grade and the card's new state in one committed transaction."""
-        with self._transaction():
+        """Save one grade and the card's new state in one committed transaction.
+
+        Raises ProgressError (nothing of the grade is kept) when it cannot be saved."""
+        with self._transaction("save this grade"):
             cursor = self.db.execute(
                 "INSERT INTO review (topic, card, rating, reviewed_at, duration_ms, "
                 "state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -177,7 +183,7 @@ class ProgressStore:
 
     def undo(self, review_id: int) -> bool:
         """Take back one grade: the card returns to its state before it."""
-        with self._transaction():
+        with self._transaction("take back this grade"):
             row = self.db.execute("SELECT topic, card, state_before FROM review WHERE id = ?",
                                   (review_id,)).fetchone()
             if row is None:
@@ -194,20 +200,45 @@ class ProgressStore:
                     "VALUES (?, ?, ?, ?, ?)", (topic, card, state, _utc(due), before))
             return True
 
-    def _transaction(self):
-        return _Transaction(self.db)
+    def _transaction(self, doing: str):
+        return _Transaction(self.db, doing)
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT: a second app instance waits instead of interleaving."""
+    """BEGIN IMMEDIATE ... COMMIT: a second app instance waits instead of interleaving.
 
-    def __init__(self, db: sqlite3.Connection):
+    A failure (a full disk, a file gone bad) rolls back and becomes a
+    ProgressError; a COMMIT that fails must roll back too, or the connection
+    stays inside the transaction and every later grade fails."""
+
+    def __init__(self, db: sqlite3.Connection, doing: str):
         self.db = db
+        self.doing = doing
 
     def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._failed(error) from error
         return self.db
 
     def __exit__(self, kind, value, traceback):
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            try:
+                self.db.execute("COMMIT")
+                return False
+            except sqlite3.Error as error:
+                value = error
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite already ended the transaction
+        if isinstance(value, sqlite3.Error):
+            raise self._failed(value) from value
         return False
+
+    def _failed(self, error: sqlite3.Error) -> ProgressError:
+        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+        reason = "the disk is full" if code == sqlite3.SQLITE_FULL else str(error)
+        return ProgressError(f"Could not {self.doing} ({reason}); your earlier grades are safe. "
+                             "Grade the card again once that is fixed.")
