@@ -6,65 +6,33 @@ file, line and column; a broken topic never stops another from loading.
 """
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 from . import yamlfile
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .quotes import SeedTexts, fold
+from .topics import TOPIC_FILE, find
+from .topics import yaml_files as _yaml_files
 from .validator import INVALID, Hints, Located, check_document, clip
 
-TOPIC_FILE = "topic.yaml"
 HEADER = ("title", "bottom_line", "seeds")
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def is_topic_dir(path: Path) -> bool:
-    return (path / TOPIC_FILE).is_file()
-
-
-def topic_dirs(path: Path) -> list[Path]:
-    """The topic folders a PATH names: itself, or each sub-folder holding YAML."""
-    path = Path(path)
-    if is_topic_dir(path):
-        return [path]
-    try:
-        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:
-        return []
-    return [p for p in children if is_topic_dir(p) or _yaml_files(p)]
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    try:
-        files = [p for p in folder.iterdir()
-                 if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")]
-    except OSError:
-        return []
-    # topic.yaml first, then the card files by name.
-    return sorted(files, key=lambda p: (p.name != TOPIC_FILE, p.name))
 
 
 def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[Problem]]:
     """Every topic under the given paths, and problems with the paths themselves."""
     seeds = seeds or SeedTexts()
-    topics: list[Topic] = []
-    problems: list[Problem] = []
-    for path in paths:
-        path = Path(path)
-        if not path.exists():
-            problems.append(Problem(str(path), 1, 1, "no such file or folder"))
-            continue
-        if not path.is_dir():
-            problems.append(Problem(str(path), 1, 1, "not a folder; give a topic folder "
-                                                     "or a folder of topics"))
-            continue
-        found = topic_dirs(path)
-        if not found:
-            problems.append(Problem(str(path / TOPIC_FILE), 1, 1,
-                                    "no topics here: a topic is a folder with a topic.yaml"))
-        topics.extend(load_topic(folder, seeds) for folder in found)
-    return topics, problems
+    folders, problems = find(paths)
+    # Building thousands of nodes and cards creates no garbage cycles; the
+    # collector would only rescan them again and again (superlinear in size).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return [load_topic(folder, seeds) for folder in folders], problems
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def load_topic(folder: Path, seeds: SeedTexts | None = None,

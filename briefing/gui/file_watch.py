@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from ..loader import YAML_SUFFIXES
+from ..topics import YAML_SUFFIXES
 
 SETTLE_MS = 250  # editors often write a file in several steps
 
