@@ -1,12 +1,14 @@
 """The topics the app has open, and the filters a student applies to them."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import load_all
+from . import topic_cache
 from .model import Card, Problem, Topic
 from .quotes import SeedTexts
+from .topics import find
 
 
 @dataclass(frozen=True)
@@ -18,18 +20,23 @@ class CardFilter:
     tag: str | None = None
     text: str = ""
 
-    def matches(self, card: Card, search_text: str) -> bool:
+    @property
+    def words(self) -> list[str]:
+        return self.text.lower().split()
+
+    def matches(self, card: Card) -> bool:
+        """Kind and tag; the search words are matched by Library.cards."""
         if self.kinds and card.kind not in self.kinds:
             return False
-        if self.tag and self.tag not in card.tags:
-            return False
-        words = self.text.lower().split()
-        return all(word in search_text for word in words)
+        return not self.tag or self.tag in card.tags
 
 
 @dataclass
 class Library:
+    """cache_dir keeps loaded topics between runs (see topic_cache); None reads YAML always."""
+
     paths: list[Path]
+    cache_dir: Path | None = None
     topics: list[Topic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # with the paths themselves
     seeds: SeedTexts = field(default_factory=SeedTexts)
@@ -40,8 +47,30 @@ class Library:
             self.reload()
 
     def reload(self) -> None:
-        self.topics, self.problems = load_all(self.paths, self.seeds)
+        folders, self.problems = find(self.paths)
+        self.topics = [self._load(folder) for folder in folders]
         self._search = {}
+        # The cards live as long as the window: move them out of the collector's
+        # way, or every later collection rescans thousands of immutable objects.
+        gc.freeze()
+
+    def reload_topic(self, folder: Path) -> Topic:
+        """Read one topic again (after an edit) and swap it in."""
+        topic = self._load(Path(folder))
+        self.replace_topic(topic)
+        return topic
+
+    def _load(self, folder: Path) -> Topic:
+        if self.cache_dir is not None:
+            cached = topic_cache.read(self.cache_dir, folder)
+            if cached is not None:
+                return cached
+        from .loader import load_all  # the YAML machinery, only when a topic changed
+        topics, _ = load_all([folder], self.seeds)
+        topic = topics[0]
+        if self.cache_dir is not None:
+            topic_cache.write(self.cache_dir, folder, topic)
+        return topic
 
     def replace_topic(self, topic: Topic) -> None:
         """Swap in a freshly loaded topic (after an edit), keeping the order."""
@@ -58,12 +87,14 @@ class Library:
 
     def cards(self, wanted: CardFilter) -> list[Card]:
         topics = [self.topic(wanted.topic)] if wanted.topic else self.topics
+        words = wanted.words
         result = []
         for topic in topics:
             if topic is None:
                 continue
             for card in topic.cards:
-                if wanted.matches(card, self._search_text(card)):
+                if wanted.matches(card) and (not words or all(
+                        word in self._search_text(card) for word in words)):
                     result.append(card)
         return result
 

@@ -137,6 +137,9 @@ class ProgressStore:
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True
+
+    closed = False
 
     # -- reading --------------------------------------------------------------
 

@@ -1,36 +1,37 @@
 """The FSRS scheduler (the `fsrs` package) behind a small interface of our own.
 
 Only this module knows fsrs's types; the rest of the app passes its JSON and
-plain values around.
+plain values around. fsrs is imported when a card is first graded, not at
+start-up.
 """
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from fsrs import Card as FsrsCard
-from fsrs import Rating, Scheduler
-
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 REVIEW_STATE = 2  # fsrs State.Review: graduated from its learning steps
 
 
-def make_scheduler(fuzz: bool = True) -> Scheduler:
+def make_scheduler(fuzz: bool = True):
+    from fsrs import Scheduler
     # Fuzzing spreads cards learned together over nearby days, as Anki does.
     return Scheduler(desired_retention=0.9, enable_fuzzing=fuzz)
 
 
-def load(data: str | None) -> FsrsCard:
-    return FsrsCard.from_json(data) if data else FsrsCard(card_id=0)
+def load(data: str | None):
+    from fsrs import Card
+    return Card.from_json(data) if data else Card(card_id=0)
 
 
 def state_of(data: str) -> tuple[int, datetime]:
-    card = FsrsCard.from_json(data)
+    card = load(data)
     return int(card.state), card.due
 
 
-def outcomes(scheduler: Scheduler, data: str | None, now: datetime) -> dict[int, FsrsCard]:
-    """The card's next state for each rating, computed once so the button shows
-    exactly the interval that grading will give."""
+def outcomes(scheduler, data: str | None, now: datetime) -> dict:
+    """The card's next fsrs state for each rating, computed once so the button
+    shows exactly the interval that grading will give."""
+    from fsrs import Rating
     card = load(data)
     return {rating: scheduler.review_card(card, Rating(rating), now)[0] for rating in RATINGS}
 

@@ -59,7 +59,6 @@ class StudySession:
     def __post_init__(self):
         if self.mode not in MODES:
             raise ValueError(f"unknown mode {self.mode!r}")
-        self.scheduler = self.scheduler or make_scheduler()
         self.revealed = False
         self.tally = Tally()
         self._undo: list[_Snapshot] = []
@@ -115,6 +114,7 @@ class StudySession:
         self.revealed = True
         if self.mode == "study":
             entry = self._states.get(self.current.key)
+            self.scheduler = self.scheduler or make_scheduler()
             self._revealed_at = self.clock()
             self._outcomes = outcomes(self.scheduler, entry.fsrs_json if entry else None,
                                       self._revealed_at)

@@ -250,6 +250,7 @@ def test_app_marks_the_broken_topic_lists_the_problem_and_studies_the_good_one(
     qtbot.addWidget(window)
     try:
         topics = window.sidebar.topics
+        qtbot.waitUntil(lambda: topics.count() > 0)  # filled once the first card is up
         rows = {topics.item(i).data(TOPIC_ROLE): i for i in range(topics.count())}
         assert "⚠" in topics.item(rows["broken"]).text()
         assert "⚠" not in topics.item(rows["good"]).text()

@@ -27,7 +27,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(paths: list[Path], clock=None) -> MainWindow:
-    library = Library([Path(p) for p in paths] or [bundled_cards()])
+    library = Library([Path(p) for p in paths] or [bundled_cards()], cache_dir=data_dir() / "cache")
     store = ProgressStore(data_dir() / PROGRESS_FILE)
     window = MainWindow(library, store, **({"clock": clock} if clock else {}))
     hints = QGuiApplication.styleHints()

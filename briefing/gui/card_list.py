@@ -14,13 +14,18 @@ class CardListModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cards: list[Card] = []
-        self.rows: dict[tuple[str, str], int] = {}
+        self._rows: dict[tuple[str, str], int] | None = None
 
     def set_cards(self, cards: list[Card]) -> None:
         self.beginResetModel()
         self.cards = cards
-        self.rows = {card.key: row for row, card in enumerate(cards)}
+        self._rows = None  # built when a row is first looked up
         self.endResetModel()
+
+    def row_of(self, card: Card) -> int | None:
+        if self._rows is None:
+            self._rows = {(c.topic, c.id): row for row, c in enumerate(self.cards)}
+        return self._rows.get((card.topic, card.id))
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.cards)
@@ -59,7 +64,7 @@ class CardList(QListView):
         if card is None:
             self.clearSelection()
             return
-        row = self.list_model.rows.get(card.key)
+        row = self.list_model.row_of(card)
         if row is None:
             return
         index = self.list_model.index(row)

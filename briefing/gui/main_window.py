@@ -1,33 +1,29 @@
 """The main window: sidebar, card list, the card, and the article and statistics pages."""
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QSizePolicy, QSplitter, QStackedWidget,
                                QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..authoring import slug, unique_id
 from ..library import CardFilter, Library
-from ..loader import TOPIC_FILE, load_topic
+from ..topics import TOPIC_FILE
 from ..model import KIND_LABELS, Card, Problem, Topic
-from ..progress import ProgressStore
+from ..progress import ProgressError, ProgressStore
 from ..stats import compute, due_summary
 from ..study import StudySession, utc_now
 from . import settings as settings_module
 from .actions import ACTIONS, MENUS, make_action
-from .article_view import ArticleView
 from .card_list import CardList
 from .card_view import CardView
 from .file_watch import TopicWatcher
-from .problems_view import ProblemsView
 from .shortcuts_dialog import ShortcutsDialog
 from .sidebar import Sidebar
-from .stats_view import StatsView
-from .topic_editor import TopicEditor
 from .theme import colors_for, palette_for
 
 ICON = Path(__file__).with_name("icon.svg")
@@ -78,16 +74,6 @@ class MainWindow(QMainWindow):
         self.card_view.card_link.connect(self.on_card_link)
         self.card_view.source_link.connect(self.show_source)
         self.card_view.mode_requested.connect(self.set_mode)
-        self.article_view = ArticleView()
-        self.article_view.back_requested.connect(self.on_back_to_card)
-        self.stats_view = StatsView()
-        self.problems_view = ProblemsView()
-        self.problems_view.problem_activated.connect(self.edit_at_problem)
-        self.topic_editor = TopicEditor(self.library.seeds)
-        self.topic_editor.saved.connect(self.on_topic_saved)
-        self.topic_editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.topic_editor.back_requested.connect(self.on_back_to_card)
-        self.article_view.new_card_requested.connect(self.on_new_card_from_selection)
         self.watcher = TopicWatcher(self)
         self.watcher.changed.connect(self.on_files_changed)
 
@@ -98,9 +84,7 @@ class MainWindow(QMainWindow):
         self.card_splitter.setSizes([240, 760])
 
         self.pages = QStackedWidget(objectName="pages")
-        for page in (self.card_splitter, self.article_view, self.stats_view, self.problems_view,
-                     self.topic_editor):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.card_splitter)  # the other pages are made on first use
 
         self.banner = QLabel(objectName="banner")
         self.banner.setWordWrap(True)
@@ -213,21 +197,91 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    # -- pages made on first use (start-up shows a card, nothing more) ---------
+
+    def _made(self, name: str) -> bool:
+        return name in self.__dict__
+
+    def _on_page(self, name: str) -> bool:
+        return self._made(name) and self.pages.currentWidget() is self.__dict__[name]
+
+    def _add_page(self, page: QWidget) -> QWidget:
+        self.pages.addWidget(page)
+        return page
+
+    def _color_pages(self) -> None:
+        for name in ("article_view", "topic_editor"):
+            if self._made(name):
+                getattr(self, name).apply_colors(self.colors, self.point_size)
+        if self._made("stats_view"):
+            self.stats_view.apply_colors(self.colors)
+
+    @cached_property
+    def article_view(self):
+        from .article_view import ArticleView
+        view = self._add_page(ArticleView())
+        view.back_requested.connect(self.on_back_to_card)
+        view.new_card_requested.connect(self.on_new_card_from_selection)
+        view.apply_colors(self.colors, self.point_size)
+        return view
+
+    @cached_property
+    def stats_view(self):
+        from .stats_view import StatsView
+        view = self._add_page(StatsView())
+        view.apply_colors(self.colors)
+        return view
+
+    @cached_property
+    def problems_view(self):
+        from .problems_view import ProblemsView
+        view = self._add_page(ProblemsView())
+        view.problem_activated.connect(self.edit_at_problem)
+        return view
+
+    @cached_property
+    def topic_editor(self):
+        from .topic_editor import TopicEditor
+        editor = self._add_page(TopicEditor(self.library.seeds))
+        editor.saved.connect(self.on_topic_saved)
+        editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        editor.back_requested.connect(self.on_back_to_card)
+        editor.apply_colors(self.colors, self.point_size)
+        return editor
+
     # -- topics and filters --------------------------------------------------
 
     def refresh_topics(self, first: bool = False) -> None:
-        current = None if first else self.sidebar.current_topic()
-        now = self.clock()
-        counts = {t.id: due_summary(self.store, t, now) for t in self.library.topics}
-        self.sidebar.set_topics(self.library.topics, counts, current)
+        """Fill the sidebar and show the cards; at start-up, the card comes first."""
+        if first:
+            # The first card is drawn before the sidebar's counts and tags, and
+            # before watching files: none of them is needed to see it.
+            topics = self.library.topics
+            self.filter = CardFilter(topic=topics[0].id if len(topics) == 1 else None)
+            self._show_startup_problems()
+            self.apply_filter()
+            QTimer.singleShot(0, self._fill_sidebar)
+            return
+        self._fill_sidebar()
+        self._show_startup_problems()
+        self.apply_filter()
+
+    def _fill_sidebar(self) -> None:
+        if self.store.closed:
+            return  # the window was closed before start-up finished
+        current = self.filter.topic if self.filter.topic is not None else ""
+        if len(self.library.topics) == 1 and current == "":
+            current = None
+        self._refresh_sidebar_counts(current)
         self.filter = CardFilter(topic=self.sidebar.current_topic() or None,
                                  kinds=self.filter.kinds, tag=self.filter.tag,
                                  text=self.filter.text)
         self._refresh_tags()
         self.watcher.watch([t.path for t in self.library.topics])
+
+    def _show_startup_problems(self) -> None:
         if self.library.problems and not self.library.topics:
             self.problems_view.show_problems(None, self.library.problems)
-        self.apply_filter()
 
     def _topics_in_scope(self) -> list[Topic]:
         topic = self.library.topic(self.filter.topic)
@@ -264,17 +318,16 @@ class MainWindow(QMainWindow):
         self.session = StudySession(cards, self.store if self.mode == "study" else None,
                                     self.mode, self.clock)
         topic = self.library.topic(self.filter.topic)
-        page = self.pages.currentWidget()
-        if page is self.topic_editor:
+        if self._on_page("topic_editor"):
             pass  # a save reloads the cards; the user stays in the editor
         elif topic is not None and topic.problems:
             self.problems_view.show_problems(topic, list(topic.problems))
             self.pages.setCurrentWidget(self.problems_view)
-        elif page is not self.stats_view:
+        elif not self._on_page("stats_view"):
             self.pages.setCurrentWidget(self.card_splitter)
-        if self.pages.currentWidget() is self.stats_view:
+        if self._on_page("stats_view"):
             self.update_stats()
-        self.actions_by_name[self.mode].setChecked(self.pages.currentWidget() is not self.stats_view)
+        self.actions_by_name[self.mode].setChecked(not self._on_page("stats_view"))
         self.card_list.setVisible(self.mode == "browse" or bool(self.filter.text))
         self.render()
 
@@ -282,7 +335,8 @@ class MainWindow(QMainWindow):
 
     def render(self) -> None:
         self.card_view.render(self.session, self._topic_of, self.colors)
-        self.card_list.select(self.session.current if self.session else None)
+        if not self.card_list.isHidden():
+            self.card_list.select(self.session.current if self.session else None)
         title = self.library.topic(self.filter.topic)
         self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
         self.actions_by_name["undo"].setEnabled(bool(self.session and self.session.can_undo))
@@ -340,15 +394,22 @@ class MainWindow(QMainWindow):
         if (self.pages.currentWidget() is not self.card_splitter or not self.session
                 or not self.session.revealed or self.session.mode == "browse"):
             return
-        self.session.grade(rating)
+        try:
+            self.session.grade(rating)
+        except ProgressError as error:
+            self.show_warning(str(error))  # the card stays, to be graded again
+            self.render()
+            return
+        self.show_warning(self.store.warning)
         self.render()
         if self.session.mode == "study":
             self._refresh_sidebar_counts()
 
-    def _refresh_sidebar_counts(self) -> None:
+    def _refresh_sidebar_counts(self, current: str | None = ...) -> None:
         now = self.clock()
         counts = {t.id: due_summary(self.store, t, now) for t in self.library.topics}
-        self.sidebar.set_topics(self.library.topics, counts, self.sidebar.current_topic())
+        keep = self.sidebar.current_topic() if current is ... else current
+        self.sidebar.set_topics(self.library.topics, counts, keep)
 
     def on_grade_1(self): self.on_grade(1)
     def on_grade_2(self): self.on_grade(2)
@@ -356,7 +417,12 @@ class MainWindow(QMainWindow):
     def on_grade_4(self): self.on_grade(4)
 
     def on_undo(self) -> None:
-        if self.session and self.session.undo():
+        try:
+            undone = bool(self.session and self.session.undo())
+        except ProgressError as error:
+            self.show_warning(str(error))
+            return
+        if undone:
             self.pages.setCurrentWidget(self.card_splitter)
             self.render()
             self._refresh_sidebar_counts()
@@ -379,10 +445,10 @@ class MainWindow(QMainWindow):
             self.on_statistics()
             return
         self.mode = mode
-        if self.pages.currentWidget() is not self.problems_view:
+        if not self._on_page("problems_view"):
             self.pages.setCurrentWidget(self.card_splitter)
         self.apply_filter()
-        if self.pages.currentWidget() is self.problems_view:
+        if self._on_page("problems_view"):
             self.pages.setCurrentWidget(self.card_splitter)  # study a broken topic's good cards
 
     def on_study(self): self.set_mode("study")
@@ -416,7 +482,7 @@ class MainWindow(QMainWindow):
         self.show_source(0)
 
     def on_back_to_card(self) -> None:
-        if self.pages.currentWidget() in (self.article_view, self.stats_view, self.topic_editor):
+        if any(self._on_page(name) for name in ("article_view", "stats_view", "topic_editor")):
             self.pages.setCurrentWidget(self.card_splitter)
             self.actions_by_name[self.mode].setChecked(True)
             self.render()
@@ -435,8 +501,9 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: list[Path]) -> None:
         if not self.confirm_unsaved("opening another folder"):
             return
-        self.topic_editor.close_all()
-        self.topic_editor.folder = None
+        if self._made("topic_editor"):
+            self.topic_editor.close_all()
+            self.topic_editor.folder = None
         self.library.paths = list(paths)
         self.on_reload()
 
@@ -452,7 +519,7 @@ class MainWindow(QMainWindow):
 
     def confirm_unsaved(self, doing: str) -> bool:
         """Ask before unsaved editor text could be lost; True when it is safe to go on."""
-        if not self.topic_editor.has_unsaved():
+        if not self._made("topic_editor") or not self.topic_editor.has_unsaved():
             return True
         answer = QMessageBox.question(
             self, "Unsaved changes", f"You have unsaved changes to topic files. Save them before "
@@ -494,11 +561,12 @@ class MainWindow(QMainWindow):
             self.topic_editor.go_to_problem(problem)
 
     def on_save(self) -> None:
-        if self.pages.currentWidget() is self.topic_editor:
+        if self._on_page("topic_editor"):
             self.topic_editor.save_current()
 
     def on_save_all(self) -> None:
-        self.topic_editor.save_all()
+        if self._made("topic_editor"):
+            self.topic_editor.save_all()
 
     def on_topic_saved(self, folder: Path) -> None:
         self.reload_topic(Path(folder))
@@ -506,7 +574,7 @@ class MainWindow(QMainWindow):
     def reload_topic(self, folder: Path) -> None:
         """Load one topic again from disk; study progress is keyed by id, so it stays."""
         current = self.session.current if self.session else None
-        self.library.replace_topic(load_topic(folder, self.library.seeds))
+        self.library.reload_topic(folder)
         self.refresh_topics()
         if current is not None:
             topic = self.library.topic(current.topic)
@@ -517,7 +585,7 @@ class MainWindow(QMainWindow):
     def on_files_changed(self, folders) -> None:
         """Other programs changed topic files: reload them; the editor asks about conflicts."""
         for folder in folders:
-            if self.topic_editor.folder == folder:
+            if self._made("topic_editor") and self.topic_editor.folder == folder:
                 for entry in list(self.topic_editor.files):
                     self.topic_editor.on_disk_changed(entry.path)
                 self.topic_editor.validate()
@@ -549,9 +617,12 @@ class MainWindow(QMainWindow):
 
     def on_new_card_from_selection(self, kind: str | None = None) -> None:
         kind = kind if isinstance(kind, str) else None  # a menu action passes `checked`
+        if not self._on_page("article_view"):
+            self.statusBar().showMessage("Open a card's article and select a passage first", 4000)
+            return
         quote = self.article_view.selected_text().strip()
         seed = self.article_view.seed
-        if not quote or seed is None or self.pages.currentWidget() is not self.article_view:
+        if not quote or seed is None:
             self.statusBar().showMessage("Select a passage in the article first", 4000)
             return
         topic = next((t for t in self.library.topics if seed in t.seeds), None)
@@ -567,6 +638,7 @@ class MainWindow(QMainWindow):
             kind = labels[label]
         if not self.open_editor(topic):
             return
+        from ..authoring import slug, unique_id
         taken = {c.id for c in topic.cards}
         card_id = unique_id(slug(quote), taken)
         target = self._file_for_kind(topic, kind)
@@ -631,9 +703,7 @@ class MainWindow(QMainWindow):
         self.colors = colors_for(choice)
         QApplication.instance().setPalette(palette_for(self.colors))
         self.card_view.apply_colors(self.colors, self.point_size)
-        self.article_view.apply_colors(self.colors, self.point_size)
-        self.topic_editor.apply_colors(self.colors, self.point_size)
-        self.stats_view.apply_colors(self.colors)
+        self._color_pages()
         self.banner.setStyleSheet(f"background: {self.colors.highlight}; color: #1d2330; "
                                   "padding: 8px 14px;")
         if self.session is not None:

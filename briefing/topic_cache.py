@@ -1,0 +1,80 @@
+"""Loaded topics kept between runs, so the app starts without re-reading YAML.
+
+A topic is cached with the size and modification time of every file it was
+built from (its YAML, its seed articles) and of the code that checked it; any
+change to one of them, or an unreadable cache, simply means loading afresh.
+Only the app uses this: `briefing check` always reads the files.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from . import __version__
+from .model import Topic
+
+# The code whose behaviour a cached topic depends on.
+_CODE = ("model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py", "schema.json")
+_HERE = Path(__file__).resolve().parent
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        info = os.stat(path)
+        return (str(path), info.st_mtime_ns, info.st_size)
+    except OSError:
+        return (str(path), None, None)
+
+
+def _code_stamp() -> tuple:
+    return (__version__, pickle.HIGHEST_PROTOCOL, *(_stat(_HERE / name) for name in _CODE))
+
+
+def _folder_stamp(folder: Path) -> tuple:
+    """The folder (files added or removed) and each of its YAML files."""
+    try:
+        names = sorted(e.name for e in os.scandir(folder)
+                       if e.name.endswith((".yaml", ".yml")) and not e.name.startswith("."))
+    except OSError:
+        return (_stat(folder),)
+    return (_stat(folder), *(_stat(folder / name) for name in names))
+
+
+def cache_file(cache_dir: Path, folder: Path) -> Path:
+    key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:32]
+    return cache_dir / f"{key}.topic"
+
+
+def read(cache_dir: Path, folder: Path) -> Topic | None:
+    """The cached topic if every file it came from is unchanged, else None."""
+    try:
+        data = cache_file(cache_dir, folder).read_bytes()
+    except OSError:
+        return None
+    gc.disable()  # unpickling thousands of cards: nothing to collect, so skip scanning
+    try:
+        code, stamp, seeds, topic = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a damaged or foreign cache file is just a miss
+        return None
+    finally:
+        gc.enable()
+    if (code != _code_stamp() or stamp != _folder_stamp(folder) or not isinstance(topic, Topic)
+            or any(_stat(Path(s[0])) != s for s in seeds)):
+        return None
+    return topic
+
+
+def write(cache_dir: Path, folder: Path, topic: Topic) -> None:
+    """Keep a freshly loaded topic; a cache that cannot be written is no loss."""
+    from .atomic import write_bytes  # tempfile and friends: not needed to read
+    seeds = tuple(_stat(seed.path) for seed in topic.seeds)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps((_code_stamp(), _folder_stamp(folder), seeds, topic),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        write_bytes(cache_file(cache_dir, folder), data)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass
