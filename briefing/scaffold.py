@@ -4,9 +4,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
-from .atomic import write_text
+from .atomic import WriteError, reason, write_bytes, write_text
 from .paths import PROJECT_ROOT
 from .validator import SCHEMA_PATH
 
@@ -46,14 +47,16 @@ def first_sentence(article: str) -> str:
     raise ScaffoldError("the source article has no line of text to quote; is it empty?")
 
 
-def _copy_seed(source: Path, seeds_dir: Path) -> Path:
+def _copy_seed(source: Path, seeds_dir: Path, written: list[Path]) -> Path:
     target = seeds_dir / source.name
+    data = source.read_bytes()
     if target.exists():
-        if target.read_bytes() == source.read_bytes():
+        if target.read_bytes() == data:
             return target
         raise ScaffoldError(f"{target} already exists with other text; rename the article")
     seeds_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    write_bytes(target, data)
+    written.append(target)
     return target
 
 
@@ -65,7 +68,11 @@ def _yaml_text(text: str) -> str:
 
 def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
                  title: str = "") -> Path:
-    """Create cards_dir/name with topic.yaml and cards.yaml; return the folder."""
+    """Create cards_dir/name with topic.yaml and cards.yaml; return the folder.
+
+    All or nothing: the topic is built in a hidden folder and renamed into
+    place, and on any failure the seeds copied so far are removed, so a second
+    try after freeing space or fixing permissions simply works."""
     if not NAME.match(name):
         raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
                             "digits joined by hyphens, like 'china-north-korea'")
@@ -73,25 +80,53 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     folder = cards_dir / name
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists")
-    seeds_dir = cards_dir.resolve().parent / "seeds"
     for article in articles:
         if not Path(article).is_file():
             raise ScaffoldError(f"source article not found: {article}")
-    if articles:
-        seeds = [_copy_seed(Path(a), seeds_dir) for a in articles]
-    else:
-        seeds = [seeds_dir / f"{name}.txt"]
-        if seeds[0].exists():
-            raise ScaffoldError(f"{seeds[0]} already exists; pass it with --seed")
-        seeds_dir.mkdir(parents=True, exist_ok=True)
-        write_text(seeds[0], PLACEHOLDER_ARTICLE)
-    quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
-    folder.mkdir(parents=True)
-    title = title or name.replace("-", " ").capitalize()
-    seed_ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
-    write_text(folder / "topic.yaml", _topic_yaml(folder, title, seeds, seed_ids, quote))
-    write_text(folder / "cards.yaml", _cards_yaml(folder, seed_ids[0], quote))
+    written: list[Path] = []
+    staging: Path | None = None
+    try:
+        seeds = _write_seeds(name, cards_dir, articles, written)
+        quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
+        cards_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=cards_dir))
+        os.chmod(staging, 0o777 & ~_umask())
+        title = title or name.replace("-", " ").capitalize()
+        ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
+        # Paths inside the files are written as seen from the final folder.
+        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, ids, quote))
+        write_text(staging / "cards.yaml", _cards_yaml(folder, ids[0], quote))
+        os.rename(staging, folder)
+        staging = None
+    except (OSError, ScaffoldError) as error:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, (ScaffoldError, WriteError)):
+            raise ScaffoldError(str(error)) from error
+        raise ScaffoldError(f"cannot write {error.filename or folder}: {reason(error)}") from error
     return folder
+
+
+def _write_seeds(name: str, cards_dir: Path, articles, written: list[Path]) -> list[Path]:
+    """The seed files the topic cites, copied (or a placeholder written) into seeds/."""
+    seeds_dir = cards_dir.resolve().parent / "seeds"
+    if articles:
+        return [_copy_seed(Path(a), seeds_dir, written) for a in articles]
+    placeholder = seeds_dir / f"{name}.txt"
+    if placeholder.exists():
+        raise ScaffoldError(f"{placeholder} already exists; pass it with --seed")
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    write_text(placeholder, PLACEHOLDER_ARTICLE)
+    written.append(placeholder)
+    return [placeholder]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _topic_yaml(folder: Path, title: str, seeds: list[Path], ids: list[str], quote: str) -> str:

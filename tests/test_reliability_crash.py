@@ -341,9 +341,6 @@ def test_a_grade_that_cannot_be_saved_is_refused_whole_and_the_next_one_saves(wo
         store.close()
 
 
-@pytest.mark.xfail(strict=True, raises=Exception,
-                   reason="MainWindow.on_grade lets ProgressError escape (a traceback on "
-                          "stderr, nothing on screen); fix proposed in the issue 8 report")
 def test_the_app_says_when_a_grade_cannot_be_saved_and_keeps_the_card(qtbot, workspace,
                                                                        data_dir):
     window = open_app(qtbot, workspace.topic())
@@ -454,9 +451,6 @@ NEW_FAILURES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="scaffold.create_topic lets OSError from mkdir and "
-                                       "copyfile escape (a traceback) and leaves a half-made "
-                                       "topic folder; fix proposed in the issue 8 report")
 @pytest.mark.parametrize("simulate,reason,seed", NEW_FAILURES)
 def test_briefing_new_that_cannot_write_says_why_and_leaves_nothing_half_made(
         tmp_path, capsys, monkeypatch, simulate, reason, seed):
