@@ -24,21 +24,21 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
     """Every topic under the given paths, and problems with the paths themselves."""
     seeds = seeds or SeedTexts()
     folders, problems = find(paths)
-    # Building thousands of nodes and cards creates no garbage cycles; the
-    # collector would only rescan them again and again (superlinear in size).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return [load_topic(folder, seeds) for folder in folders], problems
-    finally:
-        if collecting:
-            gc.enable()
+    return [load_topic(folder, seeds) for folder in folders], problems
 
 
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
                texts: dict[Path, str] | None = None) -> Topic:
     """Load one topic folder; texts gives unsaved editor text to use instead of a file's."""
-    return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
+    # Building thousands of nodes and cards creates no garbage cycles; the
+    # collector would only rescan them again and again (superlinear in size).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _TopicBuilder:

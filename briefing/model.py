@@ -6,6 +6,7 @@ reads these objects; nothing here knows about YAML or Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 KINDS = ("actor", "objective", "figure")
@@ -129,11 +130,19 @@ class Topic:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def card_ids(self):
+        return self._by_id.keys()
+
     def card(self, card_id: str) -> Card | None:
+        return self._by_id.get(card_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Card]:
+        by_id: dict[str, Card] = {}
         for card in self.cards:
-            if card.id == card_id:
-                return card
-        return None
+            by_id.setdefault(card.id, card)  # the first of a duplicated id, as loaded
+        return by_id
 
     def cards_of(self, kind: str) -> tuple[Card, ...]:
         return tuple(c for c in self.cards if c.kind == kind)

@@ -40,12 +40,17 @@ def local_midnight(day: date) -> datetime:
 
 
 def due_summary(store: ProgressStore, topic: Topic, now: datetime) -> tuple[int, int]:
-    """(due by the end of today, never studied) for a topic's current cards."""
+    """(due by the end of today, never studied) for a topic's current cards.
+
+    Walks the studied cards, not every card: it runs after each grade."""
     end = local_midnight(now.astimezone().date() + timedelta(days=1))
-    scheduled = store.scheduled(topic.id)
-    due = sum(1 for c in topic.cards if c.id in scheduled and scheduled[c.id].due < end)
-    new = sum(1 for c in topic.cards if c.id not in scheduled)
-    return due, new
+    ids = topic.card_ids
+    due = studied = 0
+    for card_id, entry in store.scheduled(topic.id).items():
+        if card_id in ids:  # a removed card's progress is ignored
+            studied += 1
+            due += entry.due < end
+    return due, len(ids) - studied
 
 
 def compute(store: ProgressStore, topics: list[Topic], now: datetime) -> Stats:

@@ -94,10 +94,13 @@ class StudySession:
 
     def counts(self) -> tuple[int, int, int]:
         """Study mode: (new, learning, due) left, the current card included."""
-        pending = list(self._queue) + ([self.current] if self.current else [])
         states = self._states
-        new = sum(1 for c in pending if c.key not in states)
-        return new, len(self._learning), len(pending) - new
+        pending = len(self._queue) + (self.current is not None)
+        new = sum(1 for c in self._queue if (c.topic, c.id) not in states) if states else \
+            len(self._queue)
+        if self.current is not None and self.current.key not in states:
+            new += 1
+        return new, len(self._learning), pending - new
 
     def button_labels(self) -> dict[int, str]:
         """Each rating with the interval it would give, e.g. {3: 'Good · 4d'}."""
@@ -199,9 +202,11 @@ class StudySession:
     def _due_queue(self) -> list[Card]:
         now = self.clock()
         states = self._states
-        due = sorted((c for c in self.cards if c.key in states and states[c.key].due <= now),
-                     key=lambda c: states[c.key].due)
-        new = [c for c in self.cards if c.key not in states]
+        if not states:
+            return list(self.cards)
+        due = sorted((c for c in self.cards if (c.topic, c.id) in states
+                      and states[c.topic, c.id].due <= now), key=lambda c: states[c.key].due)
+        new = [c for c in self.cards if (c.topic, c.id) not in states]
         return due + new
 
     def _save(self, card: Card, rating: int) -> int | None:

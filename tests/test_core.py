@@ -71,3 +71,21 @@ def test_failed_atomic_write_says_why_and_keeps_the_old_file(tmp_path, monkeypat
     assert str(error.value).startswith(f"cannot write {target}: ")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]  # no temp file left behind
+
+
+def test_quote_search_with_the_word_index_agrees_with_a_plain_scan(tmp_path):
+    import random
+    from briefing.quotes import INDEX_AFTER, SeedTexts
+    article = " ".join(f"word{n % 97} “said” {n}—and" for n in range(3000))
+    path = tmp_path / "a.txt"
+    path.write_text(article, encoding="utf-8")
+    folded = fold(article)
+    seeds = SeedTexts()
+    rng = random.Random(7)
+    for n in range(INDEX_AFTER * 3):  # past the point where the index is built
+        start = rng.randrange(len(article) - 80)
+        quote = article[start:start + rng.randrange(5, 80)]
+        if n % 2:
+            cut = len(quote) // 2
+            quote = quote[:cut] + "x" + quote[cut:]
+        assert seeds.contains(path, quote) == (fold(quote) in folded), quote
