@@ -3,6 +3,7 @@
 
     python3 run.py app [PATH ...]   set up, then open the app (default: the bundled topic)
     python3 run.py test [ARGS ...]  set up, then run the whole test suite (ARGS go to pytest)
+    python3 run.py bench [--quick]  set up, then run the benchmarks and print their table
 
 Setup makes a virtual environment in .venv and installs the project into it;
 it is repeated only when pyproject.toml changes.
@@ -56,6 +57,9 @@ def main() -> int:
             print("run.py: pytest collected no tests; check the arguments", file=sys.stderr)
             return 1
         return code
+    if task == "bench":
+        setup("test")
+        return subprocess.call([str(PYTHON), str(ROOT / "tests" / "benchmark.py"), *args], cwd=ROOT)
     print(__doc__.strip(), file=sys.stderr)
     return 2
 
