@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # the offscreen plugin's chatter
+
 
 WORDS = ("the talks in beijing moved forward as china pressed pyongyang to return while trade "
          "grew each year and aid kept the north afloat").split()
@@ -131,6 +131,8 @@ class Quit(QObject):
         if event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, app.quit)
         return False
+from PySide6.QtCore import qInstallMessageHandler
+qInstallMessageHandler(lambda *args: None)  # keep the offscreen plugin's warnings quiet
 if sys.argv[1] == "bare":
     from PySide6.QtWidgets import QApplication, QLabel
     app = QApplication(sys.argv[:1])
@@ -224,9 +226,13 @@ def bench_export(folders: dict[int, Path], out: Path, runs: int, sizes) -> list[
 def bench_interaction(folders: dict[int, Path], data: Path, repeats: int) -> list[tuple]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["BRIEFING_DATA_DIR"] = str(data / "interaction")
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
     from briefing.gui.app import create_app, create_window
 
+    # The offscreen platform warns on every window it cannot resize; not news.
+    qInstallMessageHandler(lambda kind, context, text: None
+                           if "propagateSizeHints" in text else print(text, file=sys.stderr))
     app = create_app()
     rows = []
     for name, path in (("bundled topic", ROOT / "cards"),

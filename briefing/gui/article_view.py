@@ -1,7 +1,7 @@
 """A seed article, with a card's quote highlighted and scrolled into view."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout,
                                QWidget)
@@ -91,6 +91,9 @@ class ArticleView(QWidget):
         selection.format = fmt
         self.text.setExtraSelections([selection])
         self._scroll_to(start)
+        # Once the page is laid out (it may have just been switched to), place
+        # the quote properly: before that the viewport's height is not known.
+        QTimer.singleShot(0, lambda: self.span and self._scroll_to(self.span[0]))
 
     def _scroll_to(self, position: int) -> None:
         """Bring the quote to the upper third of the view, not the bottom edge."""
