@@ -10,6 +10,8 @@ import gc
 import os
 from pathlib import Path
 
+import yaml
+
 from . import yamlfile
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .quotes import SeedTexts, fold
@@ -41,6 +43,22 @@ def load_topic(folder: Path, seeds: SeedTexts | None = None,
             gc.enable()
 
 
+def _declared_ids(root) -> set[str]:
+    """The plain-text ids of the cards in a file, read straight from its nodes."""
+    ids: set[str] = set()
+    if not isinstance(root, yaml.MappingNode):
+        return ids
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
+                and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode):
+                    ids.update(v.value for k, v in item.value
+                               if isinstance(k, yaml.ScalarNode) and k.value == "id"
+                               and isinstance(v, yaml.ScalarNode))
+    return ids
+
+
 class _TopicBuilder:
     def __init__(self, folder: Path, seeds: SeedTexts, unsaved: dict[Path, str]):
         self.folder = folder
@@ -51,6 +69,7 @@ class _TopicBuilder:
         self.seeds: dict[str, Seed] = {}
         self.has_header = False
         self.unreadable = False  # a file of the topic could not be parsed
+        self.declared: set[str] = set()  # every card id written, even on a card that failed
         self.cards: list[Card] = []
         self.first_seen: dict[str, str] = {}  # card id -> "file:line" of its first use
         self.raw: dict[str, tuple[str, Located]] = {}  # card id -> (file, its checked mapping)
@@ -76,6 +95,7 @@ class _TopicBuilder:
             if node is None:
                 self.unreadable = True
                 continue
+            self.declared.update(_declared_ids(node))
             value, problems = check_document(node, shown)
             self.problems.extend(problems)
             if value is INVALID:
@@ -203,7 +223,9 @@ class _TopicBuilder:
     def _check_related(self) -> None:
         if self.unreadable:
             return  # the missing ids may well be in the file that failed: fix that first
-        ids = {card.id for card in self.cards}
+        # A card dropped for another problem (an unknown kind, say) still names its
+        # id: links to it are not broken, and saying so would bury the real problem.
+        ids = {card.id for card in self.cards} | self.declared
         for card_id, (shown, raw) in self.raw.items():
             related = raw.get("related")
             if not related:

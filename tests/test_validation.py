@@ -192,8 +192,7 @@ def test_unsaved_editor_text_is_validated_instead_of_the_file(workspace):
     folder = workspace.topic()
     unsaved = CARDS_YAML.replace("kind: objective", "kind: objectiv")
     topic = load_topic(folder, texts={folder / "cards.yaml": unsaved})
-    # the unknown kind, and the related link to the card it hides
-    assert [(p.line, p.col) for p in topic.problems] == [(9, 15), (14, 11)]
+    assert [(p.line, p.col) for p in topic.problems] == [(14, 11)]
     assert load_topic(folder).problems == ()  # the file itself is untouched and valid
 
 
@@ -205,3 +204,10 @@ def test_a_file_that_does_not_parse_does_not_bury_its_error_under_related_ids(wo
     # premier's related link to trade-2004 is not reported: that card is in the broken file
     assert [(f, l) for f, l, c, m in found] == [("b.yaml", 3)]
     assert "put text that contains ': ' in quotes" in found[0][3]
+
+
+def test_a_card_dropped_for_its_kind_still_counts_for_related_links(workspace):
+    broken = CARDS_YAML.replace("kind: objective", "kind: objectiv")
+    found = problems_for(workspace, {"cards.yaml": broken})
+    # Only the unknown kind; premier's link to patience is not reported as dangling.
+    assert [(l, c) for f, l, c, m in found] == [(14, 11)]

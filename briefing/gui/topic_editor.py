@@ -201,6 +201,9 @@ class TopicEditor(QWidget):
 
     def wait_for_validation(self, timeout_ms: int = 5000) -> bool:
         """For tests and saves: block until the latest check has reported."""
+        if self.timer.isActive():  # typing has paused: check now rather than after the pause
+            self.timer.stop()
+            self.validate()
         deadline = time.monotonic() + timeout_ms / 1000
         from PySide6.QtWidgets import QApplication
         while self._pending and time.monotonic() < deadline:
