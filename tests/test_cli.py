@@ -141,3 +141,35 @@ def test_installed_command_and_module_both_run(workspace):
         result = subprocess.run(command + ["check", str(workspace.cards)], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         assert "4 cards: ok" in result.stderr
+
+
+def test_no_command_opens_the_app_on_the_given_paths(monkeypatch, tmp_path, capsys):
+    opened = []
+    monkeypatch.setattr("briefing.gui.app.main", lambda paths: opened.append(paths) or 0)
+    assert main([]) == 0
+    assert main([str(tmp_path)]) == 0
+    assert opened == [[], [tmp_path]]
+    assert main(["--bogus"]) == 2
+    assert "unknown option --bogus" in capsys.readouterr().err
+
+
+def test_the_app_opens_a_real_window_from_the_command(workspace):
+    """`python -m briefing PATH` starts the app; it quits itself once the card is up."""
+    folder = workspace.topic()
+    script = ("import sys\n"
+              "from PySide6.QtCore import QTimer\n"
+              "from PySide6.QtWidgets import QApplication\n"
+              "def done():\n"
+              "    w = QApplication.topLevelWidgets()\n"
+              "    print([x.windowTitle() for x in w if x.objectName() == 'mainWindow'])\n"
+              "    QApplication.quit()\n"
+              "from briefing.gui.app import create_app\n"
+              "create_app()  # the app main() reuses this instance\n"
+              "QTimer.singleShot(300, done)\n"
+              "from briefing.cli import main\n"
+              f"sys.exit(main([{str(folder)!r}]))\n")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['Briefing Cards — Example topic']"
