@@ -8,11 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from briefing.authoring import FileText, insert_card, read_file_text, save_file_text
+from briefing.authoring import insert_card, read_file_text, save_file_text
 from briefing.gui.app import PROGRESS_FILE, create_window
 from briefing.gui.conflict_dialog import ConflictDialog
 from briefing.gui.new_topic_dialog import NewTopicDialog
-from briefing.loader import load_topic
 from conftest import ARTICLE, CARDS_YAML
 from test_app import NOW, card_text, press
 

@@ -12,7 +12,6 @@ from briefing.progress import ProgressStore
 from briefing.scheduling import interval_text, make_scheduler
 from briefing.stats import compute, due_summary
 from briefing.study import StudySession
-from conftest import CARDS_YAML
 
 START = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 

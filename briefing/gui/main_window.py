@@ -1,4 +1,6 @@
-"""The main window: sidebar, card list, the card, and the article and statistics pages."""
+"""The main window: sidebar, card list, the card, and the article and statistics pages.
+
+Authoring (AuthoringSlots) and view settings (ViewSlots) live in their own modules."""
 from __future__ import annotations
 
 from functools import cached_property
@@ -6,32 +8,29 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QSizePolicy, QSplitter, QStackedWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QLabel, QLineEdit, QMainWindow, QSizePolicy,
+                               QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
-from .. import __version__
 from ..library import CardFilter, Library
-from ..topics import TOPIC_FILE
-from ..model import KIND_LABELS, Card, Problem, Topic
+from ..model import Card, Topic
 from ..progress import ProgressError, ProgressStore
 from ..stats import compute, due_summary
 from ..study import StudySession, utc_now
 from . import settings as settings_module
 from .actions import ACTIONS, MENUS, make_action
+from .authoring_slots import AuthoringSlots
 from .card_list import CardList
 from .card_view import CardView
 from .file_watch import TopicWatcher
-from .shortcuts_dialog import ShortcutsDialog
 from .sidebar import Sidebar
-from .theme import colors_for, palette_for
+from .theme import colors_for
+from .view_slots import ViewSlots
 
 ICON = Path(__file__).with_name("icon.svg")
 MODES = ("study", "browse", "quiz")
-MIN_POINT, MAX_POINT = 8.0, 32.0
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
     def __init__(self, library: Library, store: ProgressStore, clock=utc_now):
         super().__init__()
         self.library = library
@@ -238,16 +237,6 @@ class MainWindow(QMainWindow):
         view = self._add_page(ProblemsView())
         view.problem_activated.connect(self.edit_at_problem)
         return view
-
-    @cached_property
-    def topic_editor(self):
-        from .topic_editor import TopicEditor
-        editor = self._add_page(TopicEditor(self.library.seeds))
-        editor.saved.connect(self.on_topic_saved)
-        editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        editor.back_requested.connect(self.on_back_to_card)
-        editor.apply_colors(self.colors, self.point_size)
-        return editor
 
     # -- topics and filters --------------------------------------------------
 
@@ -515,157 +504,6 @@ class MainWindow(QMainWindow):
             f"Loaded {len(self.library.topics)} topic(s)"
             + (f", {problems} problem(s)" if problems else ""), 5000)
 
-    # -- authoring -----------------------------------------------------------
-
-    def confirm_unsaved(self, doing: str) -> bool:
-        """Ask before unsaved editor text could be lost; True when it is safe to go on."""
-        if not self._made("topic_editor") or not self.topic_editor.has_unsaved():
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", f"You have unsaved changes to topic files. Save them before "
-            f"{doing}?", QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.SaveAll)
-        if answer == QMessageBox.StandardButton.SaveAll:
-            return self.topic_editor.save_all()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def topic_to_edit(self) -> Topic | None:
-        topic = self.library.topic(self.filter.topic)
-        if topic is None and self.session and self.session.current:
-            topic = self.library.topic(self.session.current.topic)
-        return topic or (self.library.topics[0] if self.library.topics else None)
-
-    def open_editor(self, topic: Topic) -> bool:
-        if self.topic_editor.folder not in (None, topic.path):
-            if not self.confirm_unsaved("opening another topic"):
-                return False
-            self.topic_editor.close_all()
-            self.topic_editor.folder = None
-        self.topic_editor.apply_colors(self.colors, self.point_size)
-        self.topic_editor.open_topic(topic)
-        self.pages.setCurrentWidget(self.topic_editor)
-        return True
-
-    def on_edit_topic(self) -> None:
-        topic = self.topic_to_edit()
-        if topic is not None:
-            self.open_editor(topic)
-            card = self.session.current if self.session else None
-            if card is not None and card.topic == topic.id and card.file is not None:
-                self.topic_editor.go_to_problem(Problem(str(card.file), card.line, 1, ""))
-
-    def edit_at_problem(self, problem: Problem) -> None:
-        topic = next((t for t in self.library.topics
-                      if Path(problem.path).parent == t.path), self.topic_to_edit())
-        if topic is not None and self.open_editor(topic):
-            self.topic_editor.go_to_problem(problem)
-
-    def on_save(self) -> None:
-        if self._on_page("topic_editor"):
-            self.topic_editor.save_current()
-
-    def on_save_all(self) -> None:
-        if self._made("topic_editor"):
-            self.topic_editor.save_all()
-
-    def on_topic_saved(self, folder: Path) -> None:
-        self.reload_topic(Path(folder))
-
-    def reload_topic(self, folder: Path) -> None:
-        """Load one topic again from disk; study progress is keyed by id, so it stays."""
-        current = self.session.current if self.session else None
-        self.library.reload_topic(folder)
-        self.refresh_topics()
-        if current is not None:
-            topic = self.library.topic(current.topic)
-            again = topic.card(current.id) if topic else None
-            if again is not None and self.session.go_to(again):
-                self.render()
-
-    def on_files_changed(self, folders) -> None:
-        """Other programs changed topic files: reload them; the editor asks about conflicts."""
-        for folder in folders:
-            if self._made("topic_editor") and self.topic_editor.folder == folder:
-                for entry in list(self.topic_editor.files):
-                    self.topic_editor.on_disk_changed(entry.path)
-                self.topic_editor.validate()
-            if folder.exists():
-                self.reload_topic(folder)
-            else:
-                self.on_reload()
-
-    def on_new_topic(self) -> None:
-        from .new_topic_dialog import NewTopicDialog
-        dialog = NewTopicDialog(self, self.cards_folder())
-        if dialog.exec() and dialog.created is not None:
-            self.create_topic_done(dialog.created)
-
-    def cards_folder(self) -> Path:
-        """Where new topics go: the open folder of topics (a topic folder's parent)."""
-        first = self.library.paths[0] if self.library.paths else Path("cards")
-        return first.parent if (first / TOPIC_FILE).is_file() else first
-
-    def create_topic_done(self, folder: Path) -> None:
-        if not any(folder.parent == p or folder == p for p in self.library.paths):
-            self.library.paths.append(folder.parent)
-        self.on_reload()
-        topic = next((t for t in self.library.topics if t.path == folder), None)
-        if topic is not None:
-            self.sidebar.set_topics(self.library.topics, {}, topic.id)
-            self.on_topic_changed(topic.id)
-            self.open_editor(topic)
-
-    def on_new_card_from_selection(self, kind: str | None = None) -> None:
-        kind = kind if isinstance(kind, str) else None  # a menu action passes `checked`
-        if not self._on_page("article_view"):
-            self.statusBar().showMessage("Open a card's article and select a passage first", 4000)
-            return
-        quote = self.article_view.selected_text().strip()
-        seed = self.article_view.seed
-        if not quote or seed is None:
-            self.statusBar().showMessage("Select a passage in the article first", 4000)
-            return
-        topic = next((t for t in self.library.topics if seed in t.seeds), None)
-        if topic is None:
-            return
-        if kind is None:
-            labels = {KIND_LABELS[k][:-1] if k != "figure" else "Key figure": k
-                      for k in ("actor", "objective", "figure")}
-            label, ok = QInputDialog.getItem(self, "New card from selection",
-                                             "Kind of card:", list(labels), 0, False)
-            if not ok:
-                return
-            kind = labels[label]
-        if not self.open_editor(topic):
-            return
-        from ..authoring import slug, unique_id
-        taken = {c.id for c in topic.cards}
-        card_id = unique_id(slug(quote), taken)
-        target = self._file_for_kind(topic, kind)
-        if not self.topic_editor.add_card(target, kind, card_id, seed.id, quote):
-            target = topic.path / "new-cards.yaml"
-            if not target.exists():
-                from ..atomic import write_text
-                write_text(target, "cards:\n")
-            self.topic_editor.add_card(target, kind, card_id, seed.id, quote)
-        self.statusBar().showMessage(f"Added card '{card_id}' to {target.name}: fill in the "
-                                     "empty fields", 8000)
-
-    @staticmethod
-    def _file_for_kind(topic: Topic, kind: str) -> Path:
-        """The file that already holds this kind of card, by name or by content."""
-        by_name = [f for f in topic.files if kind in f.name]
-        if by_name:
-            return by_name[0]
-        counts: dict[Path, int] = {}
-        for card in topic.cards:
-            if card.kind == kind and card.file is not None:
-                counts[card.file] = counts.get(card.file, 0) + 1
-        if counts:
-            return max(counts, key=counts.get)
-        others = [f for f in topic.files if f.name != TOPIC_FILE]
-        return others[-1] if others else topic.path / TOPIC_FILE
-
     def on_export_pdf(self) -> None:
         from .export_dialog import PdfExportDialog  # reportlab loads only when asked for
         PdfExportDialog(self, self._topics_in_scope(), self.filter).exec()
@@ -676,56 +514,3 @@ class MainWindow(QMainWindow):
 
     def on_quit(self) -> None:
         self.close()
-
-    # -- find, zoom, theme, help ---------------------------------------------
-
-    def on_find(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def on_clear_filters(self) -> None:
-        self.search.clear()
-        self.sidebar.reset_filters()
-        self.filter = CardFilter(self.filter.topic)
-        self.apply_filter()
-
-    def set_point_size(self, size: float) -> None:
-        self.point_size = max(MIN_POINT, min(MAX_POINT, size))
-        self.apply_theme(self.theme)
-        self.statusBar().showMessage(f"Text size {self.point_size:g} pt", 2000)
-
-    def on_zoom_in(self): self.set_point_size(self.point_size + 1)
-    def on_zoom_out(self): self.set_point_size(self.point_size - 1)
-    def on_zoom_reset(self): self.set_point_size(settings_module.DEFAULT_POINT_SIZE)
-
-    def apply_theme(self, choice: str) -> None:
-        self.theme = choice
-        self.colors = colors_for(choice)
-        QApplication.instance().setPalette(palette_for(self.colors))
-        self.card_view.apply_colors(self.colors, self.point_size)
-        self._color_pages()
-        self.banner.setStyleSheet(f"background: {self.colors.highlight}; color: #1d2330; "
-                                  "padding: 8px 14px;")
-        if self.session is not None:
-            self.render()
-
-    def on_theme_system(self): self.apply_theme("system")
-    def on_theme_light(self): self.apply_theme("light")
-    def on_theme_dark(self): self.apply_theme("dark")
-
-    def on_system_theme_changed(self, *_args) -> None:
-        if self.theme == "system":
-            self.apply_theme("system")
-
-    def show_warning(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
-
-    def on_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
-
-    def on_about(self) -> None:
-        QMessageBox.about(self, "About Briefing Cards",
-                          f"<b>Briefing Cards {__version__}</b><p>Flashcard briefings on a "
-                          "policy topic's actors, objectives and key figures. Every card cites "
-                          "its source article with a verbatim quote.</p>")
