@@ -220,3 +220,36 @@ def test_new_card_from_a_selected_passage(qtbot, workspace, window):
     assert "title should be text, not nothing (null)" in missing   # left for the author
     assert not any("quote not found" in m for m in missing)         # the quote is verbatim
     assert ARTICLE.count(passage) == 1
+
+
+def test_unsaved_edits_survive_a_crash_and_come_back_in_the_editor(qtbot, workspace, window):
+    folder = workspace.topic()
+    first = window(folder)
+    first.on_edit_topic()
+    replace_in_editor(editor_of(first), "Who called for patience?", "DRAFT TEXT?")
+    first.topic_editor.wait_for_validation()  # the draft is written when typing pauses
+    # The app dies here: no save, no prompt. A new session starts on the same data folder.
+    second = window(folder)
+    qtbot.waitUntil(lambda: "Unsaved edits to cards.yaml" in second.banner.text())
+    second.on_edit_topic()
+    restored = editor_of(second)
+    assert "DRAFT TEXT?" in restored.plain_text()
+    assert second.topic_editor.has_unsaved()
+    assert "DRAFT TEXT?" not in (folder / "cards.yaml").read_text()  # not saved behind your back
+    second.topic_editor.save_all()
+    assert "DRAFT TEXT?" in (folder / "cards.yaml").read_text()
+    assert second.topic_editor.drafts.get(folder / "cards.yaml") is None
+
+
+def test_discarded_edits_do_not_come_back(qtbot, workspace, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    folder = workspace.topic()
+    first = window(folder)
+    first.on_edit_topic()
+    replace_in_editor(editor_of(first), "Who called for patience?", "THROWN AWAY?")
+    first.topic_editor.wait_for_validation()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert first.confirm_unsaved("quitting")
+    second = window(folder)
+    second.on_edit_topic()
+    assert "THROWN AWAY?" not in editor_of(second).plain_text()

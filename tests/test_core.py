@@ -89,3 +89,19 @@ def test_quote_search_with_the_word_index_agrees_with_a_plain_scan(tmp_path):
             cut = len(quote) // 2
             quote = quote[:cut] + "x" + quote[cut:]
         assert seeds.contains(path, quote) == (fold(quote) in folded), quote
+
+
+def test_drafts_keep_unsaved_text_per_file_and_know_what_they_started_from(tmp_path):
+    from briefing.drafts import Drafts
+    drafts = Drafts(tmp_path / "drafts")
+    cards = tmp_path / "topic" / "cards.yaml"
+    drafts.keep(cards, "edited\n", "original\n")
+    draft = drafts.get(cards)
+    assert draft.text == "edited\n" and draft.started_from("original\n")
+    assert not draft.started_from("changed by someone else\n")
+    assert [d.path.name for d in drafts.pending([tmp_path / "topic"])] == ["cards.yaml"]
+    assert drafts.pending([tmp_path / "elsewhere"]) == []
+    drafts._file(cards).write_text("{not json")
+    assert drafts.get(cards) is None  # a damaged draft is ignored, not a crash
+    drafts.drop(cards)
+    assert drafts.get(cards) is None

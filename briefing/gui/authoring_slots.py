@@ -33,7 +33,22 @@ class AuthoringSlots:
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.SaveAll)
         if answer == QMessageBox.StandardButton.SaveAll:
             return self.topic_editor.save_all()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.topic_editor.close_all()  # and their drafts: discarded means discarded
+            self.topic_editor.folder = None
+            return True
+        return False
+
+    def announce_drafts(self) -> None:
+        """Say so when the last session left unsaved edits (a crash, a killed app)."""
+        from ..drafts import Drafts
+        from ..paths import data_dir
+        drafts = Drafts(data_dir() / "drafts").pending(t.path for t in self.library.topics)
+        if drafts:
+            names = ", ".join(sorted({d.path.name for d in drafts}))
+            text = (f"Unsaved edits to {names} from your last session are kept: open the topic "
+                    "with Edit > Edit Topic (Ctrl+E) to get them back.")
+            self.show_warning("\n".join(filter(None, [self.store.warning, text])))
 
     def topic_to_edit(self) -> Topic | None:
         topic = self.library.topic(self.filter.topic)

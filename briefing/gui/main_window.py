@@ -267,6 +267,7 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
                                  text=self.filter.text)
         self._refresh_tags()
         self.watcher.watch([t.path for t in self.library.topics])
+        self.announce_drafts()
 
     def _show_startup_problems(self) -> None:
         if self.library.problems and not self.library.topics:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from ..atomic import WriteError
 from ..authoring import FileText, insert_card, read_file_text, save_file_text
+from ..drafts import Drafts
 from ..loader import load_topic
 from ..model import Problem, Topic
 from ..paths import data_dir
@@ -60,6 +61,7 @@ class TopicEditor(QWidget):
     def __init__(self, seeds: SeedTexts | None = None, parent=None):
         super().__init__(parent)
         self.seeds = seeds or SeedTexts()
+        self.drafts = Drafts(data_dir() / "drafts")
         self.folder: Path | None = None
         self.files: list[OpenFile] = []
         self.colors: Colors = LIGHT
@@ -138,13 +140,25 @@ class TopicEditor(QWidget):
         editor.setPlainText(on_disk.text)
         editor.set_colors(self.colors, self.point_size)
         entry = OpenFile(path, editor, on_disk)
+        draft = self.drafts.get(path)
+        if draft is not None and draft.text != on_disk.text:
+            # Edits that were never saved (the app was closed or crashed): put them back.
+            editor.setPlainText(draft.text)
+            when = time.strftime("%d %b %H:%M", time.localtime(draft.saved_at))
+            note = "" if draft.started_from(on_disk.text) else \
+                " The file has changed since; compare before you save."
+            self.message.emit(f"Restored unsaved edits to {path.name} from {when}.{note}")
         editor.textChanged.connect(lambda e=entry: self._on_edit(e))
         self.files.append(entry)
         self.tabs.addTab(editor, path.name)
         self.tabs.setCurrentWidget(editor)
         return entry
 
-    def close_all(self) -> None:
+    def close_all(self, keep_drafts: bool = False) -> None:
+        """Close every file; their unsaved edits are dropped unless keep_drafts."""
+        if not keep_drafts:
+            for entry in self.files:
+                self.drafts.drop(entry.path)
         self.tabs.clear()
         for entry in self.files:
             entry.editor.deleteLater()
@@ -191,6 +205,7 @@ class TopicEditor(QWidget):
         """Check the topic as it stands in the editor, off the GUI thread."""
         if self.folder is None:
             return
+        self._keep_drafts()
         self._generation += 1
         job = _Validation(self._generation, self.folder, self.unsaved_texts(), self.seeds)
         job.done.finished.connect(self._on_validated, Qt.ConnectionType.QueuedConnection)
@@ -198,6 +213,13 @@ class TopicEditor(QWidget):
         self._jobs = getattr(self, "_jobs", [])
         self._jobs.append(job)  # keep the signal object alive until it fires
         QThreadPool.globalInstance().start(job)
+
+    def _keep_drafts(self) -> None:
+        for entry in self.files:
+            if entry.modified:
+                self.drafts.keep(entry.path, entry.editor.plain_text(), entry.on_disk.text)
+            else:
+                self.drafts.drop(entry.path)
 
     def wait_for_validation(self, timeout_ms: int = 5000) -> bool:
         """For tests and saves: block until the latest check has reported."""
@@ -261,6 +283,7 @@ class TopicEditor(QWidget):
         except WriteError as error:
             QMessageBox.warning(self, "Not saved", f"{error}\n\nYour text is still here, unsaved.")
             return False
+        self.drafts.drop(entry.path)
         self._on_edit(entry)
         self.message.emit(f"Saved {entry.path.name}")
         self.saved.emit(self.folder)
