@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import WriteError, write_bytes
-from .model import Card, Topic
+from .model import KIND_NAMES, Card, Topic
 
 PARENT_DECK = "Briefing Cards"
-KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
 
 # Anki matches a re-imported note type by id and updates notes only while the
 # field and template *names* are unchanged (it hashes them): never rename or
@@ -274,20 +273,10 @@ def _package_bytes(topics: list[Topic], timestamp: float) -> tuple[bytes, tuple[
 
 def run(args) -> int:
     """`briefing anki [PATH ...] -o FILE`: export the topics without problems."""
-    from .loader import load_all
-    from .paths import bundled_cards
+    from .exports import load_for_export
 
-    topics, problems = load_all(args.paths or [bundled_cards()])
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    good, broken = [], []
-    for topic in topics:
-        if topic.problems:
-            for problem in topic.problems:
-                print(problem, file=sys.stderr)
-            broken.append(topic.id)
-        else:
-            good.append(topic)
+    topics, good, failed = load_for_export("anki", args.paths)
+    broken = [t.id for t in topics if not t.ok]
     if not good:
         reason = "every topic has problems (see above)" if broken else "no topics found"
         print(f"briefing anki: nothing to export: {reason}", file=sys.stderr)
@@ -301,6 +290,6 @@ def run(args) -> int:
     if broken:
         print(f"briefing anki: skipped {len(broken)} topic{'s' * (len(broken) != 1)} with "
               f"problems: {', '.join(broken)}", file=sys.stderr)
-    elif problems:
+    elif failed:
         print("briefing anki: some paths could not be read (see above)", file=sys.stderr)
-    return 1 if broken or problems else 0
+    return 1 if failed else 0

@@ -42,7 +42,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         try:
             os.chmod(temp, os.stat(path).st_mode & 0o7777)
         except FileNotFoundError:
-            os.chmod(temp, 0o666 & ~_umask())
+            os.chmod(temp, 0o666 & ~current_umask())
         os.replace(temp, path)
     except OSError as error:
         try:
@@ -58,7 +58,8 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

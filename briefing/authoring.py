@@ -26,9 +26,10 @@ class FileText:
     text: str
     newline: str = "\n"
     bom: bool = False
+    mixed: bool = False  # both CRLF and LF lines: a save writes `newline` for all of them
 
-    def to_bytes(self, text: str | None = None) -> bytes:
-        text = self.text if text is None else text
+    def to_bytes(self) -> bytes:
+        text = self.text
         if self.newline != "\n":
             text = text.replace("\n", self.newline)
         return ((BOM if self.bom else "") + text).encode("utf-8")
@@ -39,13 +40,15 @@ def read_file_text(path: Path) -> FileText:
     raw = Path(path).read_bytes().decode("utf-8")
     bom = raw.startswith(BOM)
     raw = raw.removeprefix(BOM)
-    newline = "\r\n" if "\r\n" in raw else "\n"
-    return FileText(raw.replace("\r\n", "\n") if newline == "\r\n" else raw, newline, bom)
+    crlf, lines = raw.count("\r\n"), raw.count("\n")
+    # The editor holds one kind of line end; the file's majority is written back.
+    newline = "\r\n" if crlf * 2 > lines else "\n"
+    return FileText(raw.replace("\r\n", "\n"), newline, bom, mixed=0 < crlf < lines)
 
 
 def save_file_text(path: Path, original: FileText, text: str) -> FileText:
     """Write the editor's text atomically in the file's own style; returns the new state."""
-    saved = FileText(text, original.newline, original.bom)
+    saved = FileText(text, original.newline, original.bom)  # no longer mixed
     write_bytes(path, saved.to_bytes())
     return saved
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import write_text
+from .paths import file_key
 
 
 def _digest(text: str) -> str:
@@ -31,13 +32,22 @@ class Draft:
         return self.base == _digest(text)
 
 
+def _read(file: Path) -> Draft | None:
+    """A draft file, or None when it is missing or damaged."""
+    try:
+        record = json.loads(file.read_text(encoding="utf-8"))
+        return Draft(Path(record["path"]), record["text"], record["base"],
+                     float(record["saved_at"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 class Drafts:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
     def _file(self, path: Path) -> Path:
-        key = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:32]
-        return self.folder / f"{key}.json"
+        return self.folder / f"{file_key(path)}.json"
 
     def keep(self, path: Path, text: str, base_text: str) -> None:
         """Write the draft; a draft that cannot be written is not worth an error."""
@@ -50,12 +60,7 @@ class Drafts:
             pass
 
     def get(self, path: Path) -> Draft | None:
-        try:
-            record = json.loads(self._file(path).read_text(encoding="utf-8"))
-            return Draft(Path(record["path"]), record["text"], record["base"],
-                         float(record["saved_at"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        return _read(self._file(path))
 
     def drop(self, path: Path) -> None:
         self._file(path).unlink(missing_ok=True)
@@ -69,12 +74,7 @@ class Drafts:
         except OSError:
             return []
         for file in files:
-            try:
-                record = json.loads(file.read_text(encoding="utf-8"))
-                draft = Draft(Path(record["path"]), record["text"], record["base"],
-                              float(record["saved_at"]))
-            except (OSError, ValueError, KeyError, TypeError):
-                continue
-            if draft.path.parent in wanted:
+            draft = _read(file)
+            if draft is not None and draft.path.parent in wanted:
                 found.append(draft)
         return sorted(found, key=lambda d: -d.saved_at)

@@ -1,7 +1,6 @@
 """The topics the app has open, and the filters a student applies to them."""
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,9 +49,6 @@ class Library:
         folders, self.problems = find(self.paths)
         self.topics = [self._load(folder) for folder in folders]
         self._search = {}
-        # The cards live as long as the window: move them out of the collector's
-        # way, or every later collection rescans thousands of immutable objects.
-        gc.freeze()
 
     def reload_topic(self, folder: Path) -> Topic:
         """Read one topic again (after an edit) and swap it in."""

@@ -6,13 +6,13 @@ file, line and column; a broken topic never stops another from loading.
 """
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
 import yaml
 
 from . import yamlfile
+from .collector import paused_collection
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .quotes import SeedTexts, fold
 from .topics import TOPIC_FILE, find
@@ -32,15 +32,8 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
                texts: dict[Path, str] | None = None) -> Topic:
     """Load one topic folder; texts gives unsaved editor text to use instead of a file's."""
-    # Building thousands of nodes and cards creates no garbage cycles; the
-    # collector would only rescan them again and again (superlinear in size).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collection():
         return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _declared_ids(root) -> set[str]:

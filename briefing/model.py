@@ -11,6 +11,7 @@ from pathlib import Path
 
 KINDS = ("actor", "objective", "figure")
 KIND_LABELS = {"actor": "Actors", "objective": "Objectives", "figure": "Key figures"}
+KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
 
 
 @dataclass(frozen=True, order=True)

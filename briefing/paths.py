@@ -1,6 +1,7 @@
 """Where things live: the bundled topics and the user's data folder."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -21,3 +22,8 @@ def data_dir() -> Path:
         return Path(override)
     from platformdirs import user_data_path
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def file_key(path: Path) -> str:
+    """A file name for things kept about a path (its cache, its draft)."""
+    return hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:32]

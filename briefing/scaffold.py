@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .atomic import WriteError, reason, write_bytes, write_text
+from .atomic import WriteError, current_umask, reason, write_bytes, write_text
 from .paths import PROJECT_ROOT
 from .validator import SCHEMA_PATH
 
@@ -90,7 +90,7 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
         quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
         cards_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=cards_dir))
-        os.chmod(staging, 0o777 & ~_umask())
+        os.chmod(staging, 0o777 & ~current_umask())
         title = title or name.replace("-", " ").capitalize()
         ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
         # Paths inside the files are written as seen from the final folder.
@@ -121,12 +121,6 @@ def _write_seeds(name: str, cards_dir: Path, articles, written: list[Path]) -> l
     write_text(placeholder, PLACEHOLDER_ARTICLE)
     written.append(placeholder)
     return [placeholder]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _topic_yaml(folder: Path, title: str, seeds: list[Path], ids: list[str], quote: str) -> str:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from .model import KINDS, Topic
 from .progress import ProgressStore
+from .progress import utc_text
 from .scheduling import REVIEW_STATE
 
 RETENTION_DAYS = 30
@@ -43,13 +44,13 @@ def due_summary(store: ProgressStore, topic: Topic, now: datetime) -> tuple[int,
     """(due by the end of today, never studied) for a topic's current cards.
 
     Walks the studied cards, not every card: it runs after each grade."""
-    end = local_midnight(now.astimezone().date() + timedelta(days=1))
+    end = utc_text(local_midnight(now.astimezone().date() + timedelta(days=1)))
     ids = topic.card_ids
     due = studied = 0
-    for card_id, entry in store.scheduled(topic.id).items():
+    for card_id, due_at in store.due_times(topic.id):
         if card_id in ids:  # a removed card's progress is ignored
             studied += 1
-            due += entry.due < end
+            due += due_at < end
     return due, len(ids) - studied
 
 

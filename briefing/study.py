@@ -141,10 +141,11 @@ class StudySession:
         """Take back the last grade of this session; the card is shown again."""
         if not self._undo:
             return False
-        snapshot = self._undo.pop()
+        snapshot = self._undo[-1]
         if snapshot.review_id is not None and self.store is not None:
-            self.store.undo(snapshot.review_id)
+            self.store.undo(snapshot.review_id)  # may raise ProgressError: keep the snapshot
             self._refresh_state(snapshot.current)
+        self._undo.pop()
         self._queue, self._learning = snapshot.queue, snapshot.learning
         self.tally.known, self.tally.seen = snapshot.known, snapshot.seen
         self._show(snapshot.current)
@@ -153,6 +154,23 @@ class StudySession:
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
+
+    @property
+    def last_review_id(self) -> int | None:
+        """The review saved by the latest grade of this session, for undo after a rebuild."""
+        return self._undo[-1].review_id if self._undo else None
+
+    def take_back(self, review_id: int, card: Card) -> None:
+        """Undo a grade given in an earlier session (before a filter or mode change)."""
+        if self.store is None:
+            return
+        self.store.undo(review_id)
+        self._refresh_state(card)
+        if card in self._queue:
+            self._queue.remove(card)
+        if self.current is not None and self.current != card:
+            self._queue.insert(0, self.current)
+        self._show(card)
 
     def next(self) -> None:
         """Browse and Quiz: move on without grading."""

@@ -8,14 +8,14 @@ Only the app uses this: `briefing check` always reads the files.
 from __future__ import annotations
 
 import dataclasses
-import gc
-import hashlib
 import os
 import pickle
 from pathlib import Path
 
 from . import __version__
+from .collector import paused_collection
 from .model import Card, Topic
+from .paths import file_key
 
 # The code whose behaviour a cached topic depends on.
 _CODE = ("model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py", "schema.json")
@@ -65,8 +65,7 @@ def _unpack(shell: Topic, rows: list[tuple]) -> Topic:
 
 
 def cache_file(cache_dir: Path, folder: Path) -> Path:
-    key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:32]
-    return cache_dir / f"{key}.topic"
+    return cache_dir / f"{file_key(folder)}.topic"
 
 
 def read(cache_dir: Path, folder: Path) -> Topic | None:
@@ -75,17 +74,16 @@ def read(cache_dir: Path, folder: Path) -> Topic | None:
         data = cache_file(cache_dir, folder).read_bytes()
     except OSError:
         return None
-    gc.disable()  # unpickling thousands of cards: nothing to collect, so skip scanning
     try:
-        code, stamp, seeds, shell, rows = pickle.loads(data)
-        if (code != _code_stamp() or stamp != _folder_stamp(folder)
-                or not isinstance(shell, Topic) or any(_stat(Path(s[0])) != s for s in seeds)):
-            return None
-        return _unpack(shell, rows)
+        with paused_collection():  # thousands of cards: nothing to collect, so skip scanning
+            code, stamp, seeds, shell, rows = pickle.loads(data)
+            if (code != _code_stamp() or stamp != _folder_stamp(folder)
+                    or not isinstance(shell, Topic)
+                    or any(_stat(Path(s[0])) != s for s in seeds)):
+                return None
+            return _unpack(shell, rows)
     except Exception:  # noqa: BLE001 - a damaged or foreign cache file is just a miss
         return None
-    finally:
-        gc.enable()
 
 
 def write(cache_dir: Path, folder: Path, topic: Topic) -> None:

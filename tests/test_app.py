@@ -89,12 +89,12 @@ def test_kind_filter_tag_filter_and_search(qtbot, workspace, open_window):
     assert [c.id for c in window.session.cards] == ["premier"]
     window.sidebar.tags.setCurrentIndex(0)
     qtbot.keyClicks(window.search, "sincerity")  # in quotes and backs
-    assert [c.id for c in window.session.cards] == ["premier", "patience"]
+    qtbot.waitUntil(lambda: [c.id for c in window.session.cards] == ["premier", "patience"])
     assert window.card_list.isVisible() and window.card_list.model().rowCount() == 2
     assert "2 of 4 cards shown" in window.status.text()
     window.search.clear()
     qtbot.keyClicks(window.search, "1.5 billion")
-    assert [c.id for c in window.session.cards] == ["trade-2005"]
+    qtbot.waitUntil(lambda: [c.id for c in window.session.cards] == ["trade-2005"])
 
 
 def test_typing_in_search_does_not_flip_or_grade(qtbot, workspace, open_window, data_dir):
@@ -330,3 +330,47 @@ def test_export_skips_a_broken_topic_and_says_so(qtbot, workspace, open_window):
     qtbot.addWidget(dialog)
     assert [t.id for t in dialog.topics] == ["good"]
     assert "Skipped because of problems" in dialog.message.text()
+
+
+def test_following_a_link_out_of_the_filter_updates_the_sidebar(qtbot, workspace, open_window):
+    workspace.topic("one")
+    workspace.topic("two")
+    window = open_window(workspace.cards)
+    qtbot.waitUntil(lambda: window.sidebar.topics.count() == 3)
+    qtbot.mouseClick(window.sidebar.kind_buttons["actor"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, Qt.Key.Key_Space)
+    from PySide6.QtCore import QUrl
+    window.card_view.browser.anchorClicked.emit(QUrl("card:patience"))  # an objective
+    assert window.session.current.id == "patience"
+    assert window.sidebar.current_topic() == window.filter.topic == window.session.current.topic
+    assert window.sidebar.kind_buttons[""].isChecked() and window.filter.kinds == frozenset()
+    # The sidebar can take the user back to every topic from here.
+    window.sidebar.topics.setCurrentRow(0)
+    assert len(window.session.cards) == 8
+
+
+def test_undo_still_works_after_the_filter_changed(qtbot, workspace, open_window, data_dir):
+    window = open_window(workspace.topic())
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_4)
+    qtbot.keyClicks(window.search, "trade")
+    qtbot.waitUntil(lambda: len(window.session.cards) == 2)
+    window.search.clear()
+    qtbot.waitUntil(lambda: len(window.session.cards) == 4)
+    assert window.actions_by_name["undo"].isEnabled()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert reviews(data_dir) == []
+    assert window.session.current.id == "premier" and "4 new" in window.status.text()
+
+
+def test_export_dialog_holds_its_options_while_it_runs(qtbot, workspace, open_window, tmp_path):
+    from briefing.gui.export_dialog import AnkiExportDialog
+    window = open_window(workspace.topic())
+    dialog = AnkiExportDialog(window, window._topics_in_scope())
+    qtbot.addWidget(dialog)
+    dialog._set_running(True)
+    assert not dialog.close_button.isEnabled() and not dialog.output.isEnabled()
+    dialog.reject()  # Esc while exporting: ignored
+    assert dialog.result() == 0 and not dialog.export_button.isEnabled()
+    dialog._set_running(False)
+    assert dialog.close_button.isEnabled() and dialog.output.isEnabled()

@@ -43,9 +43,14 @@ def editor_of(w, name="cards.yaml"):
 
 
 def replace_in_editor(editor, old, new):
+    """Edit as a user would: an undoable change to the document, not a reload."""
     text = editor.plain_text()
     assert old in text
-    editor.setPlainText(text.replace(old, new, 1))
+    start = text.index(old)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(old), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new)
 
 
 # -- the text round trip, without Qt -------------------------------------------
@@ -253,3 +258,28 @@ def test_discarded_edits_do_not_come_back(qtbot, workspace, window, monkeypatch)
     second = window(folder)
     second.on_edit_topic()
     assert "THROWN AWAY?" not in editor_of(second).plain_text()
+
+
+def test_a_file_with_mixed_line_endings_is_saved_with_its_majority_and_says_so(tmp_path):
+    path = tmp_path / "cards.yaml"
+    path.write_bytes(b"a: 1\r\nb: 2\r\nc: 3\n")
+    loaded = read_file_text(path)
+    assert (loaded.text, loaded.newline, loaded.mixed) == ("a: 1\nb: 2\nc: 3\n", "\r\n", True)
+    save_file_text(path, loaded, loaded.text)
+    assert path.read_bytes() == b"a: 1\r\nb: 2\r\nc: 3\r\n"
+
+
+def test_a_restored_draft_is_marked_unsaved_and_saving_elsewhere_says_nothing_of_it(
+        qtbot, workspace, window):
+    folder = workspace.topic()
+    first = window(folder)
+    first.on_edit_topic()
+    replace_in_editor(editor_of(first), "Who called for patience?", "DRAFT?")
+    first.topic_editor.wait_for_validation()
+    replace_in_editor(editor_of(first, "topic.yaml"), "Example topic", "Renamed topic")
+    first.topic_editor.save(first.topic_editor.entry_for(folder / "topic.yaml"))
+    assert "from your last session" not in first.banner.text()  # this session's own edits
+    second = window(folder)
+    second.on_edit_topic()
+    tabs = second.topic_editor.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["topic.yaml", "cards.yaml •"]

@@ -105,3 +105,24 @@ def test_drafts_keep_unsaved_text_per_file_and_know_what_they_started_from(tmp_p
     assert drafts.get(cards) is None  # a damaged draft is ignored, not a crash
     drafts.drop(cards)
     assert drafts.get(cards) is None
+
+
+def test_collector_pauses_nest_and_the_collector_comes_back_on():
+    import gc
+    import threading
+    from briefing.collector import paused_collection
+    assert gc.isenabled()
+    done = threading.Event()
+
+    def other_thread():
+        with paused_collection():
+            done.wait(2)
+    worker = threading.Thread(target=other_thread)
+    with paused_collection():
+        worker.start()
+        with paused_collection():
+            assert not gc.isenabled()
+    assert not gc.isenabled()  # the worker's pause still holds
+    done.set()
+    worker.join()
+    assert gc.isenabled()

@@ -226,3 +226,17 @@ def test_statistics_count_due_new_today_retention_and_kinds(topic, store):
     (timedelta(days=3), "3d"), (timedelta(days=61), "2mo"), (timedelta(days=548), "1.5y")])
 def test_interval_text(delta, text):
     assert interval_text(delta) == text
+
+
+def test_an_undo_that_cannot_be_saved_can_be_tried_again(topic, store, monkeypatch):
+    from briefing.progress import ProgressError
+    s = session(topic, store)
+    s.grade(4)
+    original = store.undo
+    monkeypatch.setattr(store, "undo", lambda review_id: (_ for _ in ()).throw(ProgressError("disk full")))
+    with pytest.raises(ProgressError):
+        s.undo()
+    assert s.can_undo and s.current.id == "patience"
+    monkeypatch.setattr(store, "undo", original)
+    assert s.undo() and s.current.id == "premier"
+    assert store.one("example", "premier") is None

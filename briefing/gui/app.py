@@ -1,6 +1,7 @@
 """Start the desktop app: `briefing [PATH ...]`."""
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -28,6 +29,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def create_window(paths: list[Path], clock=None) -> MainWindow:
     library = Library([Path(p) for p in paths] or [bundled_cards()], cache_dir=data_dir() / "cache")
+    # The cards loaded at start-up live as long as the window: move them out of
+    # the collector's way, or every later collection rescans them. Once only:
+    # a freeze pins whatever garbage exists at that moment.
+    gc.freeze()
     store = ProgressStore(data_dir() / PROGRESS_FILE)
     window = MainWindow(library, store, **({"clock": clock} if clock else {}))
     hints = QGuiApplication.styleHints()

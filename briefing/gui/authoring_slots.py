@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from ..model import KIND_LABELS, Problem, Topic
+from ..library import CardFilter
+from ..model import KIND_NAMES, KINDS, Problem, Topic
 from ..topics import TOPIC_FILE
 
 
@@ -44,6 +45,9 @@ class AuthoringSlots:
         from ..drafts import Drafts
         from ..paths import data_dir
         drafts = Drafts(data_dir() / "drafts").pending(t.path for t in self.library.topics)
+        if self._made("topic_editor"):  # edits open in the editor are this session's
+            open_now = {e.path.resolve() for e in self.topic_editor.files}
+            drafts = [d for d in drafts if d.path not in open_now]
         if drafts:
             names = ", ".join(sorted({d.path.name for d in drafts}))
             text = (f"Unsaved edits to {names} from your last session are kept: open the topic "
@@ -132,8 +136,7 @@ class AuthoringSlots:
         self.on_reload()
         topic = next((t for t in self.library.topics if t.path == folder), None)
         if topic is not None:
-            self.sidebar.set_topics(self.library.topics, {}, topic.id)
-            self.on_topic_changed(topic.id)
+            self.set_filter(CardFilter(topic.id))
             self.open_editor(topic)
 
     def on_new_card_from_selection(self, kind: str | None = None) -> None:
@@ -150,8 +153,7 @@ class AuthoringSlots:
         if topic is None:
             return
         if kind is None:
-            labels = {KIND_LABELS[k][:-1] if k != "figure" else "Key figure": k
-                      for k in ("actor", "objective", "figure")}
+            labels = {KIND_NAMES[k]: k for k in KINDS}
             label, ok = QInputDialog.getItem(self, "New card from selection",
                                              "Kind of card:", list(labels), 0, False)
             if not ok:
@@ -164,11 +166,21 @@ class AuthoringSlots:
         card_id = unique_id(slug(quote), taken)
         target = self._file_for_kind(topic, kind)
         if not self.topic_editor.add_card(target, kind, card_id, seed.id, quote):
+            # That file's cards are written as a [flow] list: the card gets a file of its own.
             target = topic.path / "new-cards.yaml"
-            if not target.exists():
-                from ..atomic import write_text
-                write_text(target, "cards:\n")
-            self.topic_editor.add_card(target, kind, card_id, seed.id, quote)
+            try:
+                if not target.exists():
+                    from ..atomic import write_text
+                    write_text(target, "cards:\n")
+                added = self.topic_editor.add_card(target, kind, card_id, seed.id, quote)
+            except OSError as error:
+                added, reason = False, str(error)
+            else:
+                reason = f"{target.name} cannot take it"
+            if not added:
+                self.show_warning(f"The new card could not be added: {reason}. Your selection "
+                                  "is still selected; copy it into a card by hand.")
+                return
         self.statusBar().showMessage(f"Added card '{card_id}' to {target.name}: fill in the "
                                      "empty fields", 8000)
 

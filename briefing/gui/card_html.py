@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import KIND_LABELS, Card, Topic
+from ..model import KIND_NAMES, Card, Topic
 from .theme import Colors
 
-KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
 
 
 def _text(value: str) -> str:
@@ -66,7 +65,7 @@ def _related(card: Card, colors: Colors, topic: Topic | None) -> str:
     for other_id in card.related:
         other = topic.card(other_id) if topic else None
         label = other.title if other else other_id
-        kind = f' <span style="color:{colors.muted}; font-size:small">({KIND_LABELS.get(other.kind, "")[:-1].lower()})</span>' \
+        kind = f' <span style="color:{colors.muted}; font-size:small">({KIND_NAMES.get(other.kind, "").lower()})</span>' \
             if other else ""
         links.append(f'<a href="card:{escape(other_id, quote=True)}" '
                      f'style="color:{colors.accent}">{escape(label)}</a>{kind}')
@@ -87,11 +86,3 @@ def sources_html(card: Card, colors: Colors) -> str:
             f'<a href="source:{index}" style="color:{colors.accent}; font-size:small">'
             f'Show in article</a></td></tr></table>')
     return "".join(blocks)
-
-
-def as_of_line(card: Card) -> str:
-    """Which article and year the card's facts are as of, for the status line."""
-    years = card.years
-    seeds = sorted({s.seed.title for s in card.sources})
-    when = ", ".join(str(y) for y in years)
-    return f"As of {when}: {'; '.join(seeds)}" if years else "; ".join(seeds)

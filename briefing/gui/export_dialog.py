@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
+from ..exports import exportable
 from ..library import CardFilter
 from ..model import Topic
 
@@ -47,8 +48,7 @@ class _ExportDialog(QDialog):
     def __init__(self, parent, topics: list[Topic], title: str):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.topics = [t for t in topics if not t.problems]
-        self.skipped = [t for t in topics if t.problems]
+        self.topics, self.skipped = exportable(topics)
         self.output = QLineEdit(str(default_output(topics, self.suffix)), objectName="outputPath")
         choose = QPushButton("Choose…")
         choose.clicked.connect(self.choose_output)
@@ -68,7 +68,7 @@ class _ExportDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         self.export_button.setEnabled(bool(self.topics))
@@ -97,8 +97,28 @@ class _ExportDialog(QDialog):
     def describe(self, report) -> str:
         raise NotImplementedError
 
+    def _set_running(self, running: bool) -> None:
+        """While an export runs, its options and Close wait: nothing can change under it."""
+        for index in range(self.form.rowCount()):
+            item = self.form.itemAt(index, QFormLayout.ItemRole.FieldRole)
+            if item is not None and item.widget() is not None:
+                item.widget().setEnabled(not running)
+        self.open_when_done.setEnabled(not running)
+        self.close_button.setEnabled(not running)
+        self.export_button.setEnabled(not running and bool(self.topics))
+        if not running:
+            self._enable_options()
+
+    def _enable_options(self) -> None:
+        """Subclasses re-apply options that depend on other options."""
+
+    def reject(self) -> None:
+        if self.thread is not None and self.thread.isRunning():
+            return  # Esc during an export: it finishes first (Close is disabled too)
+        super().reject()
+
     def start(self) -> None:
-        self.export_button.setEnabled(False)
+        self._set_running(True)
         self.message.setText("Exporting…")
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.thread = ExportThread(self.job(), self)
@@ -116,20 +136,15 @@ class _ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.message.setText(self.describe(report))
-        self.export_button.setEnabled(True)
+        self._set_running(False)
         if self.open_when_done.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.output.text()))))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.output)))
 
     def on_failed(self, text: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.message.setText(f"Export failed: {text}")
-        self.export_button.setEnabled(True)
-
-    def done(self, result: int) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.wait()  # a half-written export is never left behind by closing
-        super().done(result)
+        self._set_running(False)
 
 
 class PdfExportDialog(_ExportDialog):
@@ -156,6 +171,10 @@ class PdfExportDialog(_ExportDialog):
             self.form.insertRow(self.form.rowCount() - 1, label, widget)
         self.layout_choice.currentIndexChanged.connect(self._on_layout)
         self._on_layout()
+
+    def _enable_options(self) -> None:
+        self._on_layout()
+        self.only_shown.setEnabled(bool(self.card_filter.kinds or self.card_filter.tag))
 
     @staticmethod
     def _combo(name: str, items) -> QComboBox:

@@ -15,7 +15,7 @@ from ..library import CardFilter, Library
 from ..model import Card, Topic
 from ..progress import ProgressError, ProgressStore
 from ..stats import compute, due_summary
-from ..study import StudySession, utc_now
+from ..study import MODES, StudySession, utc_now
 from . import settings as settings_module
 from .actions import ACTIONS, MENUS, make_action
 from .authoring_slots import AuthoringSlots
@@ -27,7 +27,6 @@ from .theme import colors_for
 from .view_slots import ViewSlots
 
 ICON = Path(__file__).with_name("icon.svg")
-MODES = ("study", "browse", "quiz")
 
 
 class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
@@ -45,6 +44,8 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self.mode = "study"
         self.filter = CardFilter()
         self.session: StudySession | None = None
+        self.graded: list[tuple[int, Card]] = []  # (review id, card) of this run's grades
+        self.counts: dict[str, tuple[int, int]] = {}  # topic id -> (due, new), filled lazily
         self.colors = colors_for(self.theme)
 
         self.setWindowIcon(QIcon(str(ICON)))
@@ -108,6 +109,9 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self.on_search)
+        self.search_timer = QTimer(self, singleShot=True, interval=150)
+        self.search_timer.timeout.connect(self._apply_search)
+        self.search.returnPressed.connect(self._apply_search)
         self.search.returnPressed.connect(lambda: self.card_view.setFocus())
         self.status = QLabel(objectName="statusCounts")
         self.statusBar().addPermanentWidget(self.status)
@@ -242,6 +246,7 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
 
     def refresh_topics(self, first: bool = False) -> None:
         """Fill the sidebar and show the cards; at start-up, the card comes first."""
+        self.counts.clear()
         if first:
             # The first card is drawn before the sidebar's counts and tags, and
             # before watching files: none of them is needed to see it.
@@ -250,6 +255,7 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self._show_startup_problems()
             self.apply_filter()
             QTimer.singleShot(0, self._fill_sidebar)
+            QTimer.singleShot(0, self.announce_drafts)
             return
         self._fill_sidebar()
         self._show_startup_problems()
@@ -267,7 +273,6 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
                                  text=self.filter.text)
         self._refresh_tags()
         self.watcher.watch([t.path for t in self.library.topics])
-        self.announce_drafts()
 
     def _show_startup_problems(self) -> None:
         if self.library.problems and not self.library.topics:
@@ -297,8 +302,24 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
         self.filter = CardFilter(self.filter.topic, self.filter.kinds, tag, self.filter.text)
         self.apply_filter()
 
-    def on_search(self, text: str) -> None:
-        self.filter = CardFilter(self.filter.topic, self.filter.kinds, self.filter.tag, text)
+    def on_search(self, _text: str) -> None:
+        self.search_timer.start()  # typing "pragmatism" should not rebuild the deck ten times
+
+    def _apply_search(self) -> None:
+        text = self.search.text()
+        if text != self.filter.text:
+            self.filter = CardFilter(self.filter.topic, self.filter.kinds, self.filter.tag, text)
+            self.apply_filter()
+
+    def set_filter(self, wanted: CardFilter) -> None:
+        """Show these cards, with the sidebar and the search box saying so."""
+        self.search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText(wanted.text)
+        self.search.blockSignals(False)
+        self.sidebar.show_filter(wanted.topic, wanted.kinds)
+        self.filter = wanted
+        self._refresh_tags()
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -319,6 +340,8 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self.update_stats()
         self.actions_by_name[self.mode].setChecked(not self._on_page("stats_view"))
         self.card_list.setVisible(self.mode == "browse" or bool(self.filter.text))
+        self.counts.clear()  # cards fall due as time passes: count afresh now and then
+        self._update_status()
         self.render()
 
     # -- the card ------------------------------------------------------------
@@ -329,18 +352,23 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self.card_list.select(self.session.current if self.session else None)
         title = self.library.topic(self.filter.topic)
         self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
-        self.actions_by_name["undo"].setEnabled(bool(self.session and self.session.can_undo))
-        self._update_status()
+        self.actions_by_name["undo"].setEnabled(bool(self.session and (
+            self.session.can_undo or (self.graded and self.mode == "study"))))
 
     def _topic_of(self, card: Card) -> Topic | None:
         return self.library.topic(card.topic)
 
+    def _count(self, topic: Topic) -> tuple[int, int]:
+        """(due, new) of a topic, from the store once until something changes it."""
+        if topic.id not in self.counts:
+            self.counts[topic.id] = due_summary(self.store, topic, self.clock())
+        return self.counts[topic.id]
+
     def _update_status(self) -> None:
         scope = self._topics_in_scope()
-        now = self.clock()
         due = new = 0
         for topic in scope:
-            d, n = due_summary(self.store, topic, now)
+            d, n = self._count(topic)
             due, new = due + d, new + n
         shown = len(self.session.cards) if self.session else 0
         total = sum(len(t.cards) for t in scope)
@@ -362,13 +390,8 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self.render()
             return
         # The related card is filtered out: browse the whole topic to reach it.
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.sidebar.reset_filters()
-        self.filter = CardFilter(card.topic)
         self.mode = "browse"
-        self.apply_filter()
+        self.set_filter(CardFilter(card.topic))
         self.show_card(card)
 
     def on_reveal(self) -> None:
@@ -384,22 +407,30 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
         if (self.pages.currentWidget() is not self.card_splitter or not self.session
                 or not self.session.revealed or self.session.mode == "browse"):
             return
+        card = self.session.current
         try:
             self.session.grade(rating)
         except ProgressError as error:
             self.show_warning(str(error))  # the card stays, to be graded again
             self.render()
             return
+        if self.session.last_review_id is not None:
+            # Kept by the window: the session is rebuilt whenever the filters change.
+            self.graded.append((self.session.last_review_id, card))
         self.show_warning(self.store.warning)
         self.render()
         if self.session.mode == "study":
-            self._refresh_sidebar_counts()
+            self._counts_changed(card.topic)
 
     def _refresh_sidebar_counts(self, current: str | None = ...) -> None:
-        now = self.clock()
-        counts = {t.id: due_summary(self.store, t, now) for t in self.library.topics}
+        counts = {t.id: self._count(t) for t in self.library.topics}
         keep = self.sidebar.current_topic() if current is ... else current
         self.sidebar.set_topics(self.library.topics, counts, keep)
+
+    def _counts_changed(self, topic_id: str) -> None:
+        self.counts.pop(topic_id, None)
+        self._refresh_sidebar_counts()
+        self._update_status()
 
     def on_grade_1(self): self.on_grade(1)
     def on_grade_2(self): self.on_grade(2)
@@ -407,15 +438,28 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
     def on_grade_4(self): self.on_grade(4)
 
     def on_undo(self) -> None:
+        """Take back the last grade, even one given before the filters changed."""
+        if self.session is None:
+            return
         try:
-            undone = bool(self.session and self.session.undo())
+            if self.session.can_undo:
+                review_id = self.session.last_review_id
+                undone = self.session.undo()
+            elif self.graded and self.mode == "study":
+                review_id, card = self.graded[-1]
+                self.session.take_back(review_id, card)
+                undone = True
+            else:
+                review_id, undone = None, False
         except ProgressError as error:
             self.show_warning(str(error))
             return
+        if self.graded and review_id is not None and self.graded[-1][0] == review_id:
+            self.graded.pop()
         if undone:
             self.pages.setCurrentWidget(self.card_splitter)
             self.render()
-            self._refresh_sidebar_counts()
+            self._counts_changed(self.session.current.topic)
             self.statusBar().showMessage("Grade undone", 3000)
 
     def on_next(self) -> None:

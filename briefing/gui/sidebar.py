@@ -103,9 +103,15 @@ class Sidebar(QWidget):
                 return frozenset([kind]) if kind else frozenset()
         return frozenset()
 
-    def reset_filters(self) -> None:
-        self.kind_buttons[""].setChecked(True)
-        self.tags.setCurrentIndex(0)
+    def show_filter(self, topic_id: str | None, kinds: frozenset[str]) -> None:
+        """Select a topic and a kind without announcing it (the window set them)."""
+        self.topics.blockSignals(True)
+        for row in range(self.topics.count()):
+            if self.topics.item(row).data(TOPIC_ROLE) == (topic_id or ALL_TOPICS):
+                self.topics.setCurrentRow(row)
+        self.topics.blockSignals(False)
+        kind = next(iter(kinds)) if len(kinds) == 1 else ""
+        self.kind_buttons.get(kind, self.kind_buttons[""]).setChecked(True)
 
     def _on_topic(self, item, _previous) -> None:
         if item is not None:

@@ -35,9 +35,13 @@ class OpenFile:
     editor: CodeEditor
     on_disk: FileText  # what the file held when last loaded or saved
 
+    drafted: str | None = None  # the text last written as a draft
+
     @property
     def modified(self) -> bool:
-        return self.editor.plain_text() != self.on_disk.text
+        # Qt tracks this against the undo history: typing, then undoing back to
+        # the saved text, is not a change. No copy of the text per keystroke.
+        return self.editor.document().isModified()
 
 
 class _Validation(QRunnable):
@@ -141,17 +145,24 @@ class TopicEditor(QWidget):
         editor.set_colors(self.colors, self.point_size)
         entry = OpenFile(path, editor, on_disk)
         draft = self.drafts.get(path)
-        if draft is not None and draft.text != on_disk.text:
-            # Edits that were never saved (the app was closed or crashed): put them back.
-            editor.setPlainText(draft.text)
-            when = time.strftime("%d %b %H:%M", time.localtime(draft.saved_at))
-            note = "" if draft.started_from(on_disk.text) else \
-                " The file has changed since; compare before you save."
-            self.message.emit(f"Restored unsaved edits to {path.name} from {when}.{note}")
         editor.textChanged.connect(lambda e=entry: self._on_edit(e))
         self.files.append(entry)
         self.tabs.addTab(editor, path.name)
         self.tabs.setCurrentWidget(editor)
+        if on_disk.mixed:
+            self.message.emit(f"{path.name} mixes line endings; saving writes "
+                              f"{'CRLF' if on_disk.newline == chr(13) + chr(10) else 'LF'} "
+                              "for every line.")
+        draft = self.drafts.get(path)
+        if draft is not None and draft.text != on_disk.text:
+            # Edits that were never saved (the app was closed or crashed): put them back.
+            editor.setPlainText(draft.text)
+            editor.document().setModified(True)
+            self._on_edit(entry)
+            when = time.strftime("%d %b %H:%M", time.localtime(draft.saved_at))
+            note = "" if draft.started_from(on_disk.text) else \
+                " The file has changed since; compare before you save."
+            self.message.emit(f"Restored unsaved edits to {path.name} from {when}.{note}")
         return entry
 
     def close_all(self, keep_drafts: bool = False) -> None:
@@ -217,9 +228,13 @@ class TopicEditor(QWidget):
     def _keep_drafts(self) -> None:
         for entry in self.files:
             if entry.modified:
-                self.drafts.keep(entry.path, entry.editor.plain_text(), entry.on_disk.text)
-            else:
+                text = entry.editor.plain_text()
+                if text != entry.drafted:
+                    self.drafts.keep(entry.path, text, entry.on_disk.text)
+                    entry.drafted = text
+            elif entry.drafted is not None:
                 self.drafts.drop(entry.path)
+                entry.drafted = None
 
     def wait_for_validation(self, timeout_ms: int = 5000) -> bool:
         """For tests and saves: block until the latest check has reported."""
@@ -283,7 +298,9 @@ class TopicEditor(QWidget):
         except WriteError as error:
             QMessageBox.warning(self, "Not saved", f"{error}\n\nYour text is still here, unsaved.")
             return False
+        entry.editor.document().setModified(False)
         self.drafts.drop(entry.path)
+        entry.drafted = None
         self._on_edit(entry)
         self.message.emit(f"Saved {entry.path.name}")
         self.saved.emit(self.folder)
@@ -313,7 +330,12 @@ class TopicEditor(QWidget):
             return
         choice = ConflictDialog.ask(self, path, entry.editor.plain_text(), theirs.text)
         if choice == ConflictDialog.THEIRS:
-            kept = self._keep_copy(entry)
+            try:
+                kept = self._keep_copy(entry)
+            except OSError as error:
+                self.message.emit(f"Kept your edits: they could not be copied aside ({error}), "
+                                  "so the disk version was not taken")
+                return
             self._replace_text(entry, theirs)
             self.message.emit(f"Took the version on disk; your edits were kept in {kept}")
         else:
@@ -354,6 +376,7 @@ class TopicEditor(QWidget):
         if insertion is None:
             return False
         entry.editor.setPlainText(insertion.text)
+        entry.editor.document().setModified(True)
         self.tabs.setCurrentWidget(entry.editor)
         entry.editor.go_to(insertion.line + 2, 1)
         if not had_edits:

@@ -18,10 +18,7 @@ class ViewSlots:
         self.search.selectAll()
 
     def on_clear_filters(self) -> None:
-        self.search.clear()
-        self.sidebar.reset_filters()
-        self.filter = CardFilter(self.filter.topic)
-        self.apply_filter()
+        self.set_filter(CardFilter(self.filter.topic))
 
     def set_point_size(self, size: float) -> None:
         self.point_size = max(MIN_POINT, min(MAX_POINT, size))

@@ -10,13 +10,13 @@ import io
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Card
+from ..model import KIND_NAMES, Card
 from . import fit
 from .fonts import BASE, BASE_BOLD, BASE_ITALIC, draw_line, fitted_line
 from .markup import Markup
 from .selection import Part
 from .sheets import Rect, Sheet, plan
-from .styles import INK, KIND_COLORS, KIND_NAMES, MUTED, RULE, citation, style
+from .styles import INK, KIND_COLORS, MUTED, RULE, citation, style
 
 HEADER = 9.0    # height of the strip with kind and title at the top of a face
 

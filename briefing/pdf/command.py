@@ -3,28 +3,13 @@ from __future__ import annotations
 
 import sys
 
-from ..paths import bundled_cards
+from ..exports import load_for_export
 
 
 def run(args) -> int:
-    from ..loader import load_all
     from . import PdfError, export_pdf
 
-    topics, problems = load_all(args.paths or [bundled_cards()])
-    failed = bool(problems)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    good = []
-    for topic in topics:
-        if topic.ok:
-            good.append(topic)
-            continue
-        failed = True
-        for problem in topic.problems:
-            print(problem, file=sys.stderr)
-        count = len(topic.problems)
-        print(f"briefing pdf: skipped topic '{topic.id}': {count} problem{'s' * (count != 1)} "
-              f"(run: briefing check {topic.path})", file=sys.stderr)
+    topics, good, failed = load_for_export("pdf", args.paths)
     if args.topic:
         known = {t.id for t in topics}
         for wanted in args.topic:

@@ -9,12 +9,12 @@ from reportlab.lib.units import inch
 from reportlab.platypus import (CondPageBreak, HRFlowable, KeepTogether, NextPageTemplate,
                                 PageBreak, Paragraph, Spacer, Table, TableStyle)
 
-from ..model import KIND_LABELS, KINDS, Card, Source
+from ..model import KIND_NAMES, KIND_LABELS, KINDS, Card, Source
 from .charts import Captioned, series_chart
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
 from .selection import Part, describe_filters
-from .styles import (KIND_COLORS, KIND_NAMES, PACK, RULE, SHADE, citation, cjk, count,
+from .styles import (KIND_COLORS, PACK, RULE, SHADE, citation, cjk, count,
                      seed_labels)
 
 TABLE_CELL_LIMIT = 300  # the at-a-glance table summarises; the card has the full text

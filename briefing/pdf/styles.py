@@ -4,12 +4,11 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 
-from ..model import Card
+from ..model import KIND_NAMES, Card
 from .fonts import BASE, BASE_BOLD, BASE_ITALIC
 
 KIND_COLORS = {"actor": colors.HexColor("#1f4e8c"), "objective": colors.HexColor("#2e7d4f"),
                "figure": colors.HexColor("#a0522d")}
-KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
 KIND_PLURALS = {"actor": "actors", "objective": "objectives", "figure": "key figures"}
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#5f6368")

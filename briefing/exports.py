@@ -1,0 +1,33 @@
+"""What the exports share: which topics can go out, and saying why the others cannot."""
+from __future__ import annotations
+
+import sys
+
+from .model import Topic
+
+
+def exportable(topics) -> tuple[list[Topic], list[Topic]]:
+    """(topics without problems, topics with problems): a broken topic is never exported."""
+    good = [t for t in topics if t.ok]
+    return good, [t for t in topics if not t.ok]
+
+
+def load_for_export(command: str, paths) -> tuple[list[Topic], list[Topic], bool]:
+    """Load topics for `briefing pdf` or `briefing anki`, printing every problem.
+
+    Returns all topics, the exportable ones, and whether anything was wrong
+    (the command then exits 1 even when it wrote the rest)."""
+    from .loader import load_all
+    from .paths import bundled_cards
+
+    topics, problems = load_all(paths or [bundled_cards()])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    good, broken = exportable(topics)
+    for topic in broken:
+        for problem in topic.problems:
+            print(problem, file=sys.stderr)
+        count = len(topic.problems)
+        print(f"briefing {command}: skipped topic '{topic.id}': {count} problem"
+              f"{'s' * (count != 1)} (run: briefing check {topic.path})", file=sys.stderr)
+    return topics, good, bool(problems or broken)
