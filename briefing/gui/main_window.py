@@ -44,6 +44,7 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self.mode = "study"
         self.filter = CardFilter()
         self.session: StudySession | None = None
+        self._layout_restored = False  # saved size and splitters are applied on first show
         self.graded: list[tuple[int, Card]] = []  # (review id, card) of this run's grades
         self.counts: dict[str, tuple[int, int]] = {}  # topic id -> (due, new), filled lazily
         self.colors = colors_for(self.theme)
@@ -156,7 +157,7 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
     def showEvent(self, event) -> None:
         # Splitters are restored once the window has its size; restoreState
         # before that stretched the window to the saved widths instead.
-        if not getattr(self, "_layout_restored", False):
+        if not self._layout_restored:
             self._layout_restored = True
             # Minimum sizes cached before the children were shown are stale (too
             # wide); recompute them so the saved size is not overruled.

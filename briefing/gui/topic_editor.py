@@ -72,7 +72,8 @@ class TopicEditor(QWidget):
         self.point_size = 13.0
         self.problems: list[Problem] = []
         self._generation = 0
-        self._pending: set[int] = set()
+        # Checks under way, by generation: each keeps its signal object alive until it reports.
+        self._jobs: dict[int, _Validation] = {}
 
         self.title = QLabel(objectName="editorTitle")
         self.title.setStyleSheet("font-weight: 600; font-size: 12pt;")
@@ -220,9 +221,7 @@ class TopicEditor(QWidget):
         self._generation += 1
         job = _Validation(self._generation, self.folder, self.unsaved_texts(), self.seeds)
         job.done.finished.connect(self._on_validated, Qt.ConnectionType.QueuedConnection)
-        self._pending.add(self._generation)
-        self._jobs = getattr(self, "_jobs", [])
-        self._jobs.append(job)  # keep the signal object alive until it fires
+        self._jobs[self._generation] = job
         QThreadPool.globalInstance().start(job)
 
     def _keep_drafts(self) -> None:
@@ -243,14 +242,14 @@ class TopicEditor(QWidget):
             self.validate()
         deadline = time.monotonic() + timeout_ms / 1000
         from PySide6.QtWidgets import QApplication
-        while self._pending and time.monotonic() < deadline:
+        while self._jobs and time.monotonic() < deadline:
             QApplication.processEvents()
             time.sleep(0.005)
-        return not self._pending
+        return not self._jobs
 
     def _on_validated(self, generation: int, topic: Topic) -> None:
-        self._pending.discard(generation)
-        self._jobs = [j for j in self._jobs if j.generation > generation]
+        # Only this job is released: an older one still running must be able to report.
+        self._jobs.pop(generation, None)
         if generation != self._generation:
             return  # the text changed since; a newer check is coming
         self.show_problems(list(topic.problems))
