@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .atomic import write_bytes
-from .yamlfile import Loader
+from .yamlfile import MAX_BYTES, Loader, decode
 
 BOM = "\ufeff"
 
@@ -35,11 +35,22 @@ class FileText:
         return ((BOM if self.bom else "") + text).encode("utf-8")
 
 
+class NotText(ValueError):
+    """The file is not one the editor can hold; the message says where and why."""
+
+
 def read_file_text(path: Path) -> FileText:
-    """Raises OSError, or UnicodeDecodeError for a file that is not UTF-8."""
-    raw = Path(path).read_bytes().decode("utf-8")
-    bom = raw.startswith(BOM)
-    raw = raw.removeprefix(BOM)
+    """Raises OSError, or NotText for a file that is too large or not UTF-8.
+
+    The same limits and messages as `briefing check` (yamlfile.read)."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise NotText(f"{path} is larger than {MAX_BYTES // 2**20} MiB")
+    raw, problem = decode(data, str(path))
+    if problem is not None:
+        raise NotText(str(problem))
+    bom = data.startswith(BOM.encode("utf-8"))
     crlf, lines = raw.count("\r\n"), raw.count("\n")
     # The editor holds one kind of line end; the file's majority is written back.
     newline = "\r\n" if crlf * 2 > lines else "\n"

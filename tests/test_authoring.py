@@ -283,3 +283,11 @@ def test_a_restored_draft_is_marked_unsaved_and_saving_elsewhere_says_nothing_of
     second.on_edit_topic()
     tabs = second.topic_editor.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["topic.yaml", "cards.yaml •"]
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_the_place_of_the_bad_byte(tmp_path):
+    from briefing.authoring import NotText
+    path = tmp_path / "cards.yaml"
+    path.write_bytes("cards:\n  - id: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(NotText, match=r"cards.yaml:2:12: not UTF-8 text \(byte 0xe9\)"):
+        read_file_text(path)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ..atomic import WriteError
-from ..authoring import FileText, insert_card, read_file_text, save_file_text
+from ..authoring import FileText, NotText, insert_card, read_file_text, save_file_text
 from ..drafts import Drafts
 from ..loader import load_topic
 from ..model import Problem, Topic
@@ -137,7 +137,7 @@ class TopicEditor(QWidget):
                 return entry
         try:
             on_disk = read_file_text(path)
-        except (OSError, UnicodeDecodeError) as error:
+        except (OSError, NotText) as error:
             self.message.emit(f"Cannot open {path}: {error}")
             return None
         editor = CodeEditor()
@@ -318,7 +318,7 @@ class TopicEditor(QWidget):
             self.message.emit(f"{path.name} was deleted on disk; your text is still open here. "
                               "Save to write it back.")
             return
-        except (OSError, UnicodeDecodeError) as error:
+        except (OSError, NotText) as error:
             self.message.emit(f"{path.name} changed on disk but cannot be read: {error}")
             return
         if theirs.to_bytes() == entry.on_disk.to_bytes():
