@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..library import Library
-from ..paths import bundled_cards, data_dir
+from ..paths import data_dir, default_topic_paths
 from ..progress import ProgressStore
+from . import qt_health
 from .main_window import ICON, MainWindow
 
 PROGRESS_FILE = "progress.sqlite3"
@@ -28,7 +29,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(paths: list[Path], clock=None) -> MainWindow:
-    library = Library([Path(p) for p in paths] or [bundled_cards()], cache_dir=data_dir() / "cache")
+    library = Library([Path(p) for p in paths] or default_topic_paths(), cache_dir=data_dir() / "cache")
     # The cards loaded at start-up live as long as the window: move them out of
     # the collector's way, or every later collection rescans them. Once only:
     # a freeze pins whatever garbage exists at that moment.
@@ -43,6 +44,11 @@ def create_window(paths: list[Path], clock=None) -> MainWindow:
 
 def main(paths: list[Path]) -> int:
     app = create_app()
+    broken = qt_health.problem()
+    if broken:
+        print(f"briefing: {broken}", file=sys.stderr)
+        QMessageBox.critical(None, "Briefing Cards cannot start", broken)
+        return 1
     window = create_window(paths)
     window.show()
     code = app.exec()
