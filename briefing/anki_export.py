@@ -14,11 +14,11 @@ import itertools
 import re
 import sqlite3
 import sys
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import clock
 from .atomic import WriteError, write_bytes
 from .model import KIND_NAMES, Card, Topic
 
@@ -225,7 +225,7 @@ def export_anki(topics, output: Path, *, now: float | None = None) -> AnkiReport
     topics = [topic for topic in topics if topic.cards]
     if not topics:
         raise AnkiExportError("nothing to export: no cards")
-    data, decks = _package_bytes(topics, time.time() if now is None else now)
+    data, decks = _package_bytes(topics, clock.timestamp() if now is None else now)
     try:
         write_bytes(output, data)
     except WriteError as error:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import clock
 from .atomic import write_text
 from .paths import file_key
 
@@ -52,7 +52,7 @@ class Drafts:
     def keep(self, path: Path, text: str, base_text: str) -> None:
         """Write the draft; a draft that cannot be written is not worth an error."""
         record = {"path": str(Path(path).resolve()), "text": text, "base": _digest(base_text),
-                  "saved_at": time.time()}
+                  "saved_at": clock.timestamp()}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_text(self._file(path), json.dumps(record, ensure_ascii=False))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import clock
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS card_state (
     topic TEXT NOT NULL,
@@ -119,7 +121,7 @@ class ProgressStore:
         return db
 
     def _recover(self, error: Exception) -> sqlite3.Connection:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
+        stamp = clock.stamp()
         kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
             os.replace(self.path, kept)

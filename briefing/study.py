@@ -10,9 +10,10 @@ import bisect
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 
+from . import clock
 from .model import Card
 from .progress import ProgressStore
 from .scheduling import RATINGS, interval_text, make_scheduler, outcomes
@@ -24,7 +25,7 @@ LEARN_AHEAD = timedelta(minutes=20)
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 @dataclass
@@ -224,6 +225,14 @@ class StudySession:
             return list(self.cards)
         due = sorted((c for c in self.cards if (c.topic, c.id) in states
                       and states[c.topic, c.id].due <= now), key=lambda c: states[c.key].due)
+        # A card still in its learning steps from an earlier sitting (failed a minute
+        # ago, then the app restarted) comes back in this one, as within a sitting.
+        soon = sorted((c for c in self.cards if c.key in states
+                       and now < states[c.key].due <= now + LEARN_AHEAD),
+                      key=lambda c: states[c.key].due)
+        for card in soon:
+            self._order += 1
+            self._learning.append((states[card.key].due, self._order, card))
         new = [c for c in self.cards if (c.topic, c.id) not in states]
         return due + new
 

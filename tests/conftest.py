@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
+# The one time every test runs at, in this process and in the app processes it
+# starts (they inherit BRIEFING_NOW): no test depends on today's date.
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 ARTICLE = """\
 Example Article On Trade
 
@@ -120,7 +124,31 @@ def workspace(tmp_path) -> Workspace:
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path_factory, monkeypatch) -> Path:
-    """Every test gets its own progress and settings folder, never the user's."""
+    """Every test gets its own progress and settings folder, never the user's,
+    and runs at NOW."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(folder))
+    monkeypatch.setenv("BRIEFING_NOW", NOW.isoformat())
+    monkeypatch.setenv("BRIEFING_TOPICS_DIR", str(folder / "topics"))  # `briefing new`'s home
     return folder
+
+
+# The fonts the non-Latin PDF tests need, by script: (a font that has it, its Debian package).
+# .ci/run installs these packages, so on CI the tests run; elsewhere they skip, saying why.
+FONTS_FOR = {"Hangul": ("NanumGothic", "fonts-nanum"),
+             "Han": ("WenQuanYi Micro Hei", "fonts-wqy-microhei"),
+             "Cyrillic": ("DejaVu Sans", "fonts-dejavu-core"),
+             "Greek": ("DejaVu Sans", "fonts-dejavu-core")}
+
+
+def need_fonts_for(text: str) -> None:
+    """Skip the test unless a TrueType font on this machine draws every character of text."""
+    from briefing.pdf.fonts import FontFinder, in_base, script_of
+    finder = FontFinder()
+    lacking = sorted({script_of(c) for c in text if not in_base(c) and not c.isspace()
+                      and finder.face_for(c) is None})
+    if lacking:
+        wanted = sorted({f"{FONTS_FOR[s][0]} (Debian package {FONTS_FOR[s][1]})"
+                         for s in lacking if s in FONTS_FOR})
+        pytest.skip(f"no font here draws {', '.join(lacking)} text; install "
+                    + (", ".join(wanted) or "a TrueType font for it"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,9 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.gui.actions import ACTIONS
 from briefing.gui.app import PROGRESS_FILE, create_window
-from conftest import CARDS_YAML
-
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+from conftest import CARDS_YAML, NOW
 
 
 @pytest.fixture

@@ -13,19 +13,17 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 import yaml
 
 from briefing.yamlfile import MAX_NODES
-from conftest import TOPIC_YAML
+from conftest import NOW, TOPIC_YAML
 
 CORPUS = Path(__file__).with_name("corpus")
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
 MB = 1024 * 1024
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 
 # A generous bound for a shared, noisy machine: a normal check takes ~0.1 s.
 CHECK_SECONDS = 5

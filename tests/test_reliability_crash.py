@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ import pytest
 from briefing.cli import main
 from briefing.gui.app import PROGRESS_FILE, create_window
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+from conftest import NOW
 # Only a guard against a hung child; the tests never wait for it otherwise.
 HANG_GUARD_SECONDS = 120
 
@@ -436,8 +435,8 @@ def test_briefing_new_on_a_full_disk_says_why_and_leaves_no_topic(tmp_path, caps
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert code == 1
-    assert err == f"briefing new: cannot write {tmp_path}/seeds/demo.txt: the disk is full\n"
-    assert not (cards / "demo").exists() and listing(tmp_path / "seeds") == {}
+    assert err == f"briefing new: cannot write {cards}/demo/seeds/demo.txt: the disk is full\n"
+    assert not (cards / "demo").exists() and listing(cards) == {}
     assert main(["new", "demo", "--dir", str(cards)]) == 0  # room again: it just works
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from briefing.scheduling import interval_text, make_scheduler
 from briefing.stats import compute, due_summary
 from briefing.study import StudySession
 
-START = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+from conftest import NOW as START
 
 
 class Clock:
@@ -240,3 +240,20 @@ def test_an_undo_that_cannot_be_saved_can_be_tried_again(topic, store, monkeypat
     monkeypatch.setattr(store, "undo", original)
     assert s.undo() and s.current.id == "premier"
     assert store.one("example", "premier") is None
+
+
+def test_a_card_failed_in_an_earlier_sitting_comes_back_in_the_next_one(topic, store):
+    clock = Clock()
+    first = session(topic, store, clock=clock)
+    failed = first.current
+    first.reveal()
+    first.grade(1)  # Again: due again in a minute or so
+    clock.advance(seconds=5)
+    again = session(topic, store, clock=clock)  # the app restarted
+    seen = []
+    while again.current is not None and len(seen) < 10:
+        seen.append(again.current.id)
+        again.reveal()
+        again.grade(3)
+    # not due yet, so after the new cards, but before the session says it is done
+    assert seen.index(failed.id) == len(topic.cards) - 1

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from .. import clock
 from ..atomic import WriteError
 from ..authoring import FileText, NotText, insert_card, read_file_text, save_file_text
 from ..drafts import Drafts
@@ -160,7 +162,7 @@ class TopicEditor(QWidget):
             editor.setPlainText(draft.text)
             editor.document().setModified(True)
             self._on_edit(entry)
-            when = time.strftime("%d %b %H:%M", time.localtime(draft.saved_at))
+            when = datetime.fromtimestamp(draft.saved_at).strftime("%d %b %H:%M")
             note = "" if draft.started_from(on_disk.text) else \
                 " The file has changed since; compare before you save."
             self.message.emit(f"Restored unsaved edits to {path.name} from {when}.{note}")
@@ -358,7 +360,7 @@ class TopicEditor(QWidget):
         """Nothing typed is lost: the discarded edits go to the data folder."""
         folder = data_dir() / "recovered"
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{entry.path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{entry.path.suffix}"
+        target = folder / f"{entry.path.stem}-{clock.stamp()}{entry.path.suffix}"
         from ..atomic import write_text
         write_text(target, entry.editor.plain_text())
         return target

@@ -5,8 +5,9 @@ reportlab is imported only when a PDF is made, so importing this package is chea
 """
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
+
+from .. import clock
 
 from .report import MissingText, PdfError, PdfReport
 
@@ -65,7 +66,7 @@ def _render(parts, layout, paper, card_size, duplex, kinds, tags, progress, font
     try:
         if layout == "pack":
             from .pack import build_pack
-            today = datetime.date.today()
+            today = clock.today()
             date = f"{today.day} {today:%B %Y}"
             data, pages = build_pack(parts, paper_size(paper), mk, date=date,
                                      filters=(kinds, tags), progress=progress, meta=meta)
