@@ -9,6 +9,7 @@ import pytest
 from briefing.cli import main
 from briefing.pdf.fonts import FontFinder, Fonts, fitted_line, in_base, script_of
 from briefing.pdf.markup import Markup, escape
+from conftest import need_fonts_for
 from test_pdf_support import card, outline, page_texts, read, write_topic
 
 BROKEN_CARDS = """\
@@ -96,6 +97,7 @@ def test_missing_glyphs_are_a_warning_naming_the_card(tmp_path, capsys, monkeypa
 
 
 def test_runs_switch_font_per_script_and_keep_latin_in_the_base_font():
+    need_fonts_for("김정일金正日")
     finder = FontFinder()
     runs = Fonts(finder).runs("Kim “김정일” — 金正日")
     assert runs[0] == (None, "Kim “")

@@ -9,6 +9,7 @@ from briefing.loader import load_all, load_topic
 from briefing.paths import bundled_cards
 from briefing.pdf import PdfError, export_pdf
 from briefing.pdf.fonts import FontFinder, Fonts
+from conftest import need_fonts_for
 from test_pdf_support import (card, header, link_targets, outline, page_texts, read, stress_topic,
                               valid_topic, write_topic)
 
@@ -206,6 +207,7 @@ CJK_CARDS = [card(0, "actor", title="김정일 (金正日)", role="조선로동�
 
 
 def test_korean_and_chinese_render_with_real_glyphs(tmp_path):
+    need_fonts_for("김정일金正日ГрецияΩμέγα")
     topic = valid_topic(write_topic(tmp_path, "cjk", CJK_CARDS, title="김정일 and 金正日"))
     report = export_pdf([topic], tmp_path / "cjk.pdf")
     assert report.missing == (), [str(m) for m in report.missing]

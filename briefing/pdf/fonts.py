@@ -40,6 +40,7 @@ BOLD_SIBLINGS = {"NanumGothic.ttf": "NanumGothicBold.ttf",
                  "arial.ttf": "arialbd.ttf"}
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 ENV_FONTS = "BRIEFING_PDF_FONTS"  # extra font files, tried first for every script
+ENV_SYSTEM = "BRIEFING_PDF_SYSTEM_FONTS"  # "0": use only BRIEFING_PDF_FONTS, no system fonts
 FONTCONFIG_QUERIES = 40
 
 
@@ -139,9 +140,10 @@ class FontFinder:
 
     def __init__(self, extra: list[Path] | None = None, dirs: list[Path] | None = None,
                  fontconfig: bool = True):
+        system = os.environ.get(ENV_SYSTEM, "1").strip() != "0"
         self.extra = list(extra) if extra is not None else _env_fonts()
-        self.dirs = font_dirs() if dirs is None else list(dirs)
-        self.fontconfig = fontconfig and shutil.which("fc-list") is not None
+        self.dirs = (font_dirs() if system else []) if dirs is None else list(dirs)
+        self.fontconfig = fontconfig and system and shutil.which("fc-list") is not None
         self._index: dict[str, Path] | None = None
         self._faces: dict[Path, Face | None] = {}
         self._chosen: dict[str, Face | None] = {}
@@ -150,6 +152,7 @@ class FontFinder:
         # after many queries, stop asking, so odd text cannot stall an export
         self._fc_failed: set[str] = set()
         self._fc_queries = 0
+        self.system = os.environ.get(ENV_SYSTEM, "1")
 
     def face_for(self, char: str) -> Face | None:
         with self._lock:
@@ -221,7 +224,8 @@ _DEFAULT: FontFinder | None = None
 def default_finder() -> FontFinder:
     """The shared finder, so each font file is read once per process."""
     global _DEFAULT
-    if _DEFAULT is None or _DEFAULT.extra != _env_fonts():
+    if (_DEFAULT is None or _DEFAULT.extra != _env_fonts()
+            or _DEFAULT.system != os.environ.get(ENV_SYSTEM, "1")):
         _DEFAULT = FontFinder()
     return _DEFAULT
 
