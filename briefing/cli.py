@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .paths import bundled_cards
+from .paths import default_topic_paths, topics_home
 
 COMMANDS = ("check", "list", "new", "schema", "pdf", "anki")
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="a topic folder or a folder of topics (default: the bundled cards/)")
+                        help="a topic folder or a folder of topics (default: the bundled topic "
+                             "and your topics folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="create a topic folder with an example card of each kind")
     new.add_argument("name", help="the topic's folder name, e.g. china-north-korea")
     new.add_argument("--dir", type=Path, default=None,
-                     help="where topics live (default: the bundled cards/)")
+                     help="the folder of topics to create it in (default: your topics "
+                          "folder, ~/Documents/Briefing Cards)")
     new.add_argument("--seed", type=Path, action="append", default=[], metavar="FILE",
                      help="a source article (text file) to copy into seeds/; repeat for more")
     new.add_argument("--title", default="", help="the topic's title")
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _load(paths: list[Path]):
     from .loader import load_all
-    return load_all(paths or [bundled_cards()])
+    return load_all(paths or default_topic_paths())
 
 
 def _print_problems(problems, stream) -> None:
@@ -109,7 +111,7 @@ def cmd_new(args) -> int:
     from .scaffold import ScaffoldError, create_topic
     from .atomic import WriteError
     try:
-        folder = create_topic(args.name, args.dir or bundled_cards(), args.seed, args.title)
+        folder = create_topic(args.name, args.dir or topics_home(), args.seed, args.title)
     except (ScaffoldError, WriteError) as error:
         print(f"briefing new: {error}", file=sys.stderr)
         return 1

@@ -18,9 +18,9 @@ def load_for_export(command: str, paths) -> tuple[list[Topic], list[Topic], bool
     Returns all topics, the exportable ones, and whether anything was wrong
     (the command then exits 1 even when it wrote the rest)."""
     from .loader import load_all
-    from .paths import bundled_cards
+    from .paths import default_topic_paths
 
-    topics, problems = load_all(paths or [bundled_cards()])
+    topics, problems = load_all(paths or default_topic_paths())
     for problem in problems:
         print(problem, file=sys.stderr)
     good, broken = exportable(topics)

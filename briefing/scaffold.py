@@ -12,6 +12,7 @@ from .paths import PROJECT_ROOT
 from .validator import SCHEMA_PATH
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SEEDS_DIR = "seeds"  # inside the topic folder
 
 PLACEHOLDER_ARTICLE = """\
 Paste the text of your source article here, in place of these lines.
@@ -47,16 +48,15 @@ def first_sentence(article: str) -> str:
     raise ScaffoldError("the source article has no line of text to quote; is it empty?")
 
 
-def _copy_seed(source: Path, seeds_dir: Path, written: list[Path]) -> Path:
+def _copy_seed(source: Path, seeds_dir: Path) -> Path:
     target = seeds_dir / source.name
     data = source.read_bytes()
     if target.exists():
         if target.read_bytes() == data:
             return target
-        raise ScaffoldError(f"{target} already exists with other text; rename the article")
+        raise ScaffoldError(f"two source articles are named {source.name}; rename one")
     seeds_dir.mkdir(parents=True, exist_ok=True)
     write_bytes(target, data)
-    written.append(target)
     return target
 
 
@@ -68,11 +68,12 @@ def _yaml_text(text: str) -> str:
 
 def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
                  title: str = "") -> Path:
-    """Create cards_dir/name with topic.yaml and cards.yaml; return the folder.
+    """Create cards_dir/name with topic.yaml, cards.yaml and seeds/; return the folder.
 
-    All or nothing: the topic is built in a hidden folder and renamed into
-    place, and on any failure the seeds copied so far are removed, so a second
-    try after freeing space or fixing permissions simply works."""
+    Everything is written inside the new folder, so a topic can be copied,
+    shared and versioned as one folder. All or nothing: the topic is built in a
+    hidden folder and renamed into place, so a second try after freeing space
+    or fixing permissions simply works."""
     if not NAME.match(name):
         raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
                             "digits joined by hyphens, like 'china-north-korea'")
@@ -83,54 +84,52 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     for article in articles:
         if not Path(article).is_file():
             raise ScaffoldError(f"source article not found: {article}")
-    written: list[Path] = []
     staging: Path | None = None
     try:
-        seeds = _write_seeds(name, cards_dir, articles, written)
-        quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
         cards_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=cards_dir))
         os.chmod(staging, 0o777 & ~current_umask())
+        seeds = _write_seeds(name, staging / SEEDS_DIR, articles)
+        quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
         title = title or name.replace("-", " ").capitalize()
         ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
-        # Paths inside the files are written as seen from the final folder.
-        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, ids, quote))
+        files = [f"{SEEDS_DIR}/{seed.name}" for seed in seeds]
+        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, files, ids, quote))
         write_text(staging / "cards.yaml", _cards_yaml(folder, ids[0], quote))
         os.rename(staging, folder)
         staging = None
     except (OSError, ScaffoldError) as error:
-        for path in written:
-            path.unlink(missing_ok=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
         if isinstance(error, (ScaffoldError, WriteError)):
-            raise ScaffoldError(str(error)) from error
-        raise ScaffoldError(f"cannot write {error.filename or folder}: {reason(error)}") from error
+            message = str(error)
+        else:
+            message = f"cannot write {error.filename or folder}: {reason(error)}"
+        # Name the file as it would have been, not the hidden folder it was built in.
+        raise ScaffoldError(message.replace(str(staging), str(folder)) if staging else message) \
+            from error
     return folder
 
 
-def _write_seeds(name: str, cards_dir: Path, articles, written: list[Path]) -> list[Path]:
-    """The seed files the topic cites, copied (or a placeholder written) into seeds/."""
-    seeds_dir = cards_dir.resolve().parent / "seeds"
+def _write_seeds(name: str, seeds_dir: Path, articles) -> list[Path]:
+    """The seed files the topic cites, copied (or a placeholder written) into its seeds/."""
     if articles:
-        return [_copy_seed(Path(a), seeds_dir, written) for a in articles]
+        return [_copy_seed(Path(a), seeds_dir) for a in articles]
     placeholder = seeds_dir / f"{name}.txt"
-    if placeholder.exists():
-        raise ScaffoldError(f"{placeholder} already exists; pass it with --seed")
     seeds_dir.mkdir(parents=True, exist_ok=True)
     write_text(placeholder, PLACEHOLDER_ARTICLE)
-    written.append(placeholder)
     return [placeholder]
 
 
-def _topic_yaml(folder: Path, title: str, seeds: list[Path], ids: list[str], quote: str) -> str:
+def _topic_yaml(folder: Path, title: str, seeds: list[Path], files: list[str], ids: list[str],
+                quote: str) -> str:
     entries = "".join(
         f"  - id: {seed_id}            # cards cite the article by this id\n"
-        f"    file: {Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()}\n"
+        f"    file: {_yaml_text(file)}\n"
         f"    title: {_yaml_text(path.stem.replace('-', ' ').capitalize())}\n"
         f"    # publication: \"Where it appeared, e.g. China Brief, Volume 4, Issue 5\"\n"
         f"    # year: 2004           # the year its facts are as of\n"
-        for seed_id, path in zip(ids, seeds))
+        for seed_id, path, file in zip(ids, seeds, files))
     return (
         schema_line(folder)
         + "# The topic: its title, its bottom line, and the articles its cards draw on.\n"

@@ -183,7 +183,7 @@ def test_new_topic_copies_the_article_and_opens_the_starter_files(qtbot, workspa
     dialog.articles.addItem(str(article))
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.created == workspace.cards / "summit"
-    assert (workspace.seeds / "summit.txt").read_bytes() == article.read_bytes()
+    assert (dialog.created / "seeds" / "summit.txt").read_bytes() == article.read_bytes()
     w.create_topic_done(dialog.created)
     assert w.pages.currentWidget() is w.topic_editor
     assert {e.path.name for e in w.topic_editor.files} == {"topic.yaml", "cards.yaml"}

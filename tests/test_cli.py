@@ -83,7 +83,7 @@ def test_new_then_check_passes(tmp_path, capsys):
     assert code == 0
     folder = cards / "my-topic"
     assert (folder / "topic.yaml").is_file() and (folder / "cards.yaml").is_file()
-    assert (tmp_path / "seeds" / "my-topic.txt").is_file()
+    assert (folder / "seeds" / "my-topic.txt").is_file()
     code, out, err = run(capsys, "check", str(folder))
     assert (code, out) == (0, "")
     code, out, _ = run(capsys, "list", "--json", str(folder))
@@ -112,10 +112,39 @@ def test_new_with_a_source_article_quotes_it(tmp_path, capsys):
     article.write_text("Short\nThe council met on Monday. It agreed on nothing.\n", encoding="utf-8")
     code, *_ = run(capsys, "new", "council", "--dir", str(tmp_path / "cards"), "--seed", str(article))
     assert code == 0
-    assert (tmp_path / "seeds" / "report.txt").read_bytes() == article.read_bytes()
+    assert (tmp_path / "cards" / "council" / "seeds" / "report.txt").read_bytes() == \
+        article.read_bytes()
     cards = (tmp_path / "cards" / "council" / "cards.yaml").read_text()
     assert 'quote: "The council met on Monday."' in cards
     assert run(capsys, "check", str(tmp_path / "cards"))[0] == 0
+
+
+def test_new_writes_only_inside_the_topic_folder_it_creates(tmp_path, capsys):
+    article = tmp_path / "memo.txt"
+    article.write_text("The council met on Monday and agreed on nothing.\n", encoding="utf-8")
+    for place in ("one", "two"):  # the same name in two folders: each is whole on its own
+        cards = tmp_path / place
+        before = set(tmp_path.rglob("*"))
+        assert run(capsys, "new", "trial", "--dir", str(cards))[0] == 0
+        assert run(capsys, "new", "memo", "--dir", str(cards), "--seed", str(article))[0] == 0
+        made = set(tmp_path.rglob("*")) - before
+        assert made and all(p == cards or p.is_relative_to(cards / "trial")
+                            or p.is_relative_to(cards / "memo") for p in made), made
+        assert run(capsys, "check", str(cards))[0] == 0
+    moved = tmp_path / "elsewhere"
+    (tmp_path / "one" / "memo").rename(moved)  # a topic folder moves as one piece
+    assert run(capsys, "check", str(moved))[0] == 0
+
+
+def test_new_without_a_folder_goes_to_the_users_topics_folder(tmp_path, capsys, monkeypatch):
+    home = tmp_path / "Documents" / "Briefing Cards"
+    monkeypatch.setenv("BRIEFING_TOPICS_DIR", str(home))
+    code, out, _ = run(capsys, "new", "trial")
+    assert code == 0 and f"created {home / 'trial'}" in out
+    assert (home / "trial" / "topic.yaml").is_file()
+    code, out, _ = run(capsys, "list")  # no PATH: the bundled topic and the user's own
+    topics = {line.split("/")[0] for line in out.splitlines()}
+    assert topics == {"china-north-korea", "trial"}
 
 
 def test_new_refuses_a_bad_name_or_an_existing_folder(tmp_path, capsys):

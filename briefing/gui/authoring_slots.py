@@ -126,8 +126,13 @@ class AuthoringSlots:
             self.create_topic_done(dialog.created)
 
     def cards_folder(self) -> Path:
-        """Where new topics go: the open folder of topics (a topic folder's parent)."""
-        first = self.library.paths[0] if self.library.paths else Path("cards")
+        """Where new topics go: the open folder of topics (a topic folder's parent), or the
+        user's topics folder when only the bundled topic is open."""
+        from ..paths import bundled_cards, topics_home
+        paths = [p for p in self.library.paths if Path(p).resolve() != bundled_cards().resolve()]
+        if not paths:
+            return topics_home()
+        first = Path(paths[0])
         return first.parent if (first / TOPIC_FILE).is_file() else first
 
     def create_topic_done(self, folder: Path) -> None:

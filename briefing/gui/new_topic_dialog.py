@@ -38,8 +38,9 @@ class NewTopicDialog(QDialog):
         form.addRow("Title", self.title)
         form.addRow("Source articles", self.articles)
         form.addRow("", row)
-        hint = QLabel(f"The topic is created in {cards_dir}; the articles (plain text files) are "
-                      "copied into seeds/ beside it. Each card will quote them word for word.")
+        hint = QLabel(f"The topic is created in {cards_dir}, and the articles (plain text "
+                      "files) are copied into its own seeds/ folder. Each card will quote them "
+                      "word for word.")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole)
