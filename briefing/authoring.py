@@ -153,3 +153,33 @@ def _end_of_list(lines: list[str], sequence: yaml.SequenceNode) -> int:
     while last > 0 and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
         last -= 1
     return last
+
+
+NEW_CARDS_FILE = "new-cards.yaml"
+
+
+def file_for_kind(topic, kind: str) -> Path:
+    """The file a new card of this kind goes in: the one that already holds this kind,
+    by name or by content, else the last card file, else topic.yaml."""
+    from .topics import TOPIC_FILE
+    by_name = [f for f in topic.files if kind in f.name]
+    if by_name:
+        return by_name[0]
+    counts: dict[Path, int] = {}
+    for card in topic.cards:
+        if card.kind == kind and card.file is not None:
+            counts[card.file] = counts.get(card.file, 0) + 1
+    if counts:
+        return max(counts, key=counts.get)
+    others = [f for f in topic.files if f.name != TOPIC_FILE]
+    return others[-1] if others else topic.path / TOPIC_FILE
+
+
+def spare_card_file(folder: Path) -> Path:
+    """A file of its own for new cards (when the usual one writes its cards as a [flow]
+    list that a card cannot be inserted into), created empty if it is not there."""
+    from .atomic import write_text
+    target = Path(folder) / NEW_CARDS_FILE
+    if not target.exists():
+        write_text(target, "cards:\n")
+    return target

@@ -1,7 +1,7 @@
 """The topics the app has open, and the filters a student applies to them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import topic_cache
@@ -22,6 +22,10 @@ class CardFilter:
     @property
     def words(self) -> list[str]:
         return self.text.lower().split()
+
+    def but(self, **changes) -> CardFilter:
+        """This filter with some of its parts changed, e.g. but(tag=None)."""
+        return replace(self, **changes)
 
     def matches(self, card: Card) -> bool:
         """Kind and tag; the search words are matched by Library.cards."""
@@ -80,6 +84,14 @@ class Library:
 
     def topic(self, topic_id: str | None) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
+
+    def in_scope(self, wanted: CardFilter) -> list[Topic]:
+        """The topic a filter names, or every topic."""
+        topic = self.topic(wanted.topic)
+        return [topic] if topic else list(self.topics)
+
+    def topic_at(self, folder: Path) -> Topic | None:
+        return next((t for t in self.topics if t.path == Path(folder)), None)
 
     def cards(self, wanted: CardFilter) -> list[Card]:
         topics = [self.topic(wanted.topic)] if wanted.topic else self.topics

@@ -2,8 +2,14 @@
 
 Every grade is its own committed transaction (WAL, synchronous=FULL), so a
 crash loses at most the grade in flight. Editing a card's text keeps its
-progress; a card that no longer exists is simply never asked for. A damaged
-database is moved aside (kept for the user) and a fresh one started.
+progress; a card that no longer exists is simply never asked for.
+
+Opening never changes a file it cannot use: a damaged file is moved aside as
+it is and a fresh one started; a file from a newer version, or one whose
+layout is unknown, is left alone. When the file cannot be written (a full
+disk, a read-only file or folder, another program holding it), its progress
+is read into memory, so studying goes on, and `warning` says that grades last
+only until the app quits.
 """
 from __future__ import annotations
 
@@ -13,53 +19,62 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from . import clock
+from .progress_schema import LayoutError, check, migrate, version_of
+from .scheduling import CardState, Memory
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS card_state (
-    topic TEXT NOT NULL,
-    card TEXT NOT NULL,
-    state INTEGER NOT NULL,   -- fsrs State: 1 learning, 2 review, 3 relearning
-    due TEXT NOT NULL,        -- ISO 8601, UTC
-    fsrs TEXT NOT NULL,       -- fsrs.Card.to_json()
-    PRIMARY KEY (topic, card)
-);
-CREATE TABLE IF NOT EXISTS review (
-    id INTEGER PRIMARY KEY,
-    topic TEXT NOT NULL,
-    card TEXT NOT NULL,
-    rating INTEGER NOT NULL,  -- 1 again, 2 hard, 3 good, 4 easy
-    reviewed_at TEXT NOT NULL,
-    duration_ms INTEGER,
-    state_before TEXT,        -- fsrs JSON before the grade; NULL for a new card (for undo)
-    state_after TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS review_time ON review (reviewed_at);
-"""
 # Another copy of the app may hold the file for a moment (two starting at
 # once both create it); SQLite then answers "locked" at once, without its busy
 # handler, so opening retries for this long before giving up.
 OPEN_PATIENCE_SECONDS = 10.0
+# A grade waits this long for another program's lock; the caller then queues it
+# instead of freezing the window.
+WRITE_PATIENCE_MS = 250
 _BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+# Errors that say the file cannot be written now, not that it is damaged.
+_UNWRITABLE_CODES = (sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN,
+                     sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM)
+_ONLY_UNTIL_QUIT = "grades last only until you quit"
+
+
+def _code(error: Exception) -> int:
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
 def _busy(error: sqlite3.Error) -> bool:
     """The file is in use by another connection: not damage, just wait."""
-    return ((getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF) in _BUSY_CODES
+    return _code(error) in _BUSY_CODES
 
 
 class ProgressError(Exception):
     """A grade could not be saved or taken back; the message is for the user."""
 
 
-@dataclass(frozen=True)
-class Scheduled:
-    """What the store knows of one card: its fsrs state code, due time and JSON."""
+class ProgressBusy(ProgressError):
+    """Another program holds the file for now; the grade can be saved later."""
 
-    state: int
-    due: datetime
-    fsrs_json: str
+
+@dataclass(frozen=True)
+class Review:
+    """One grade to save: the card, the rating, and its memory before and after."""
+
+    topic: str
+    card: str
+    rating: int
+    reviewed_at: datetime
+    after: Memory
+    before: Memory | None = None  # None: the card was new
+    duration_ms: int | None = None
+
+
+class ReviewRow(NamedTuple):
+    topic: str
+    card: str
+    rating: int
+    reviewed_at: str   # ISO 8601, UTC
+    state_before: str | None
 
 
 def utc_text(moment: datetime) -> str:
@@ -67,32 +82,63 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat()
 
 
+def _memory(state: int, due: str, data: str) -> Memory:
+    return Memory(CardState(state), datetime.fromisoformat(due), data)
+
+
 class ProgressStore:
     """One SQLite file of review history and card states."""
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.warning = ""  # shown to the user once, e.g. after recovering from damage
+        self.warning = ""     # shown to the user, e.g. after recovering from damage
+        self.saving = True    # False: grades are kept in memory only (see warning)
         self.db = self._open()
 
     # -- opening and recovery -------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
-            return self._connect(":memory:")
+            return self._fresh(":memory:")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect_when_free(str(self.path))
+            db = self._connect_when_free(str(self.path))
         except sqlite3.DatabaseError as error:
             if _busy(error):
-                self.warning = (f"Your study progress file {self.path} is in use by another "
-                                "program; grades last only until you quit.")
-                return self._connect(":memory:")
+                return self._in_memory(None, f"Your study progress file {self.path} is in use by "
+                                             f"another program; {_ONLY_UNTIL_QUIT}.")
+            if _code(error) in _UNWRITABLE_CODES and self.path.is_file():
+                return self._in_memory(None, self._unwritable(error))
             return self._recover(error)
         except OSError as error:
-            self.warning = (f"Your study progress cannot be saved ({error.strerror or error}); "
-                            "grades last only until you quit.")
-            return self._connect(":memory:")
+            return self._in_memory(None, f"Your study progress cannot be saved "
+                                         f"({error.strerror or error}); {_ONLY_UNTIL_QUIT}.")
+        try:
+            version = version_of(db)
+            check(db, version)
+        except LayoutError as error:
+            return self._in_memory(db, f"Your study progress file {self.path} was left as it is: "
+                                       f"{error}. Studying goes on, but {_ONLY_UNTIL_QUIT}.",
+                                   copy=False)
+        except sqlite3.DatabaseError as error:
+            db.close()
+            return self._recover(error)
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            migrate(db, version)
+        except sqlite3.DatabaseError as error:
+            if _busy(error) and version >= 1:
+                return db  # a current layout; recording its version can wait for another start
+            return self._in_memory(db, self._unwritable(error))
+        return db
+
+    def _unwritable(self, error: Exception) -> str:
+        reason = "the disk is full" if _code(error) == sqlite3.SQLITE_FULL else \
+            "the file or its folder is read-only" if _code(error) in (
+                sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM) else str(error)
+        return (f"Your study progress cannot be saved ({reason}); your progress so far is "
+                f"shown and the file is untouched, but {_ONLY_UNTIL_QUIT}.")
 
     def _connect_when_free(self, target: str) -> sqlite3.Connection:
         deadline = time.monotonic() + OPEN_PATIENCE_SECONDS
@@ -105,24 +151,44 @@ class ProgressStore:
             time.sleep(0.02)
 
     def _connect(self, target: str) -> sqlite3.Connection:
+        """A connection whose file passed a read-only integrity check: nothing is written
+        before we know the file is sound and of a layout we know."""
         db = sqlite3.connect(target, timeout=10, isolation_level=None, check_same_thread=False)
         try:
-            db.execute("PRAGMA busy_timeout = 10000")
-            if target != ":memory:":
-                db.execute("PRAGMA journal_mode = WAL")
+            db.execute(f"PRAGMA busy_timeout = {WRITE_PATIENCE_MS}")
             db.execute("PRAGMA synchronous = FULL")
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-            db.executescript(SCHEMA)
+            found = db.execute("PRAGMA quick_check").fetchone()[0]
+            if found != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {found}")
         except sqlite3.DatabaseError:
             db.close()
             raise
         return db
 
+    def _fresh(self, target: str) -> sqlite3.Connection:
+        db = self._connect(target)
+        migrate(db, version_of(db))
+        return db
+
+    def _in_memory(self, source: sqlite3.Connection | None, warning: str,
+                   copy: bool = True) -> sqlite3.Connection:
+        """Study on from a copy in memory; the file itself is not written."""
+        self.saving = False
+        self.warning = warning
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        if source is not None:
+            try:
+                if copy:
+                    source.backup(memory)
+            except sqlite3.Error:
+                pass  # the progress shown starts empty; the file is still untouched
+            finally:
+                source.close()
+        migrate(memory, version_of(memory))
+        return memory
+
     def _recover(self, error: Exception) -> sqlite3.Connection:
-        stamp = clock.stamp()
-        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        kept = self.path.with_name(f"{self.path.name}.damaged-{clock.stamp()}")
         try:
             os.replace(self.path, kept)
             for suffix in ("-wal", "-shm"):
@@ -130,10 +196,11 @@ class ProgressStore:
                 if side.exists():
                     os.replace(side, kept.with_name(kept.name + suffix))
             db = self._connect_when_free(str(self.path))
+            db.execute("PRAGMA journal_mode = WAL")
+            migrate(db, version_of(db))
         except (OSError, sqlite3.DatabaseError) as second:
-            self.warning = (f"Your study progress file {self.path} cannot be opened ({error}) "
-                            f"or replaced ({second}); grades last only until you quit.")
-            return self._connect(":memory:")
+            return self._in_memory(None, f"Your study progress file {self.path} cannot be opened "
+                                         f"({error}) or replaced ({second}); {_ONLY_UNTIL_QUIT}.")
         self.warning = (f"Your study progress file was damaged ({error}). A copy was kept at "
                         f"{kept} and a new, empty one started.")
         return db
@@ -146,55 +213,55 @@ class ProgressStore:
 
     # -- reading --------------------------------------------------------------
 
-    def scheduled(self, topic: str) -> dict[str, Scheduled]:
+    def scheduled(self, topic: str) -> dict[str, Memory]:
         """Every card of a topic that has been studied, by card id."""
         rows = self.db.execute("SELECT card, state, due, fsrs FROM card_state WHERE topic = ?",
                                (topic,))
-        return {card: Scheduled(state, datetime.fromisoformat(due), data)
-                for card, state, due, data in rows}
+        return {card: _memory(state, due, data) for card, state, due, data in rows}
 
-    def due_times(self, topic: str) -> list[tuple[str, str]]:
-        """(card, due as ISO text in UTC) of a topic's studied cards: enough for counting,
-        without parsing a date per card (ISO UTC text sorts as time does)."""
-        return self.db.execute("SELECT card, due FROM card_state WHERE topic = ?",
+    def due_times(self, topic: str) -> list[tuple[str, int, str]]:
+        """(card, state, due as ISO text in UTC) of a topic's studied cards: enough for
+        counting, without parsing a date per card (ISO UTC text sorts as time does)."""
+        return self.db.execute("SELECT card, state, due FROM card_state WHERE topic = ?",
                                (topic,)).fetchall()
 
-    def one(self, topic: str, card: str) -> Scheduled | None:
+    def one(self, topic: str, card: str) -> Memory | None:
         row = self.db.execute("SELECT state, due, fsrs FROM card_state WHERE topic = ? AND card = ?",
                               (topic, card)).fetchone()
-        return Scheduled(row[0], datetime.fromisoformat(row[1]), row[2]) if row else None
+        return _memory(*row) if row else None
 
-    def reviews_between(self, start: datetime, end: datetime, topics=None) -> list[tuple]:
-        """(topic, card, rating, reviewed_at, state_before) of the reviews in [start, end)."""
+    def reviews_between(self, start: datetime, end: datetime, topics=None) -> list[ReviewRow]:
+        """The reviews in [start, end), oldest first."""
         rows = self.db.execute(
             "SELECT topic, card, rating, reviewed_at, state_before FROM review "
             "WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at",
             (utc_text(start), utc_text(end))).fetchall()
-        if topics is not None:
-            wanted = set(topics)
-            rows = [r for r in rows if r[0] in wanted]
-        return rows
+        wanted = set(topics) if topics is not None else None
+        return [ReviewRow(*r) for r in rows if wanted is None or r[0] in wanted]
 
     # -- writing --------------------------------------------------------------
 
-    def record(self, topic: str, card: str, rating: int, before: str | None,
-               after_state: int, after_due: datetime, after_json: str,
-               reviewed_at: datetime, duration_ms: int | None = None) -> int:
+    def record(self, review: Review) -> int:
         """Save one grade and the card's new state in one committed transaction.
 
-        Raises ProgressError (nothing of the grade is kept) when it cannot be saved."""
+        Raises ProgressBusy when another program holds the file (try again later)
+        and ProgressError when it cannot be saved; nothing of the grade is kept."""
+        after = review.after
         with self._transaction("save this grade"):
             cursor = self.db.execute(
                 "INSERT INTO review (topic, card, rating, reviewed_at, duration_ms, "
                 "state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (topic, card, rating, utc_text(reviewed_at), duration_ms, before, after_json))
+                (review.topic, review.card, review.rating, utc_text(review.reviewed_at),
+                 review.duration_ms, review.before.data if review.before else None, after.data))
             self.db.execute(
                 "INSERT OR REPLACE INTO card_state (topic, card, state, due, fsrs) "
-                "VALUES (?, ?, ?, ?, ?)", (topic, card, after_state, utc_text(after_due), after_json))
+                "VALUES (?, ?, ?, ?, ?)",
+                (review.topic, review.card, int(after.state), utc_text(after.due), after.data))
             return cursor.lastrowid
 
     def undo(self, review_id: int) -> bool:
         """Take back one grade: the card returns to its state before it."""
+        from .scheduling import read
         with self._transaction("take back this grade"):
             row = self.db.execute("SELECT topic, card, state_before FROM review WHERE id = ?",
                                   (review_id,)).fetchone()
@@ -205,11 +272,11 @@ class ProgressStore:
             if before is None:
                 self.db.execute("DELETE FROM card_state WHERE topic = ? AND card = ?", (topic, card))
             else:
-                from .scheduling import state_of  # parses the fsrs JSON
-                state, due = state_of(before)
+                memory = read(before)
                 self.db.execute(
                     "INSERT OR REPLACE INTO card_state (topic, card, state, due, fsrs) "
-                    "VALUES (?, ?, ?, ?, ?)", (topic, card, state, utc_text(due), before))
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (topic, card, int(memory.state), utc_text(memory.due), before))
             return True
 
     def _transaction(self, doing: str):
@@ -250,7 +317,9 @@ class _Transaction:
         return False
 
     def _failed(self, error: sqlite3.Error) -> ProgressError:
-        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
-        reason = "the disk is full" if code == sqlite3.SQLITE_FULL else str(error)
+        if _busy(error):
+            return ProgressBusy(f"Could not {self.doing} yet: another program is using your "
+                                "progress file. It will be saved as soon as the file is free.")
+        reason = "the disk is full" if _code(error) == sqlite3.SQLITE_FULL else str(error)
         return ProgressError(f"Could not {self.doing} ({reason}); your earlier grades are safe. "
                              "Grade the card again once that is fixed.")

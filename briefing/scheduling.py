@@ -1,39 +1,126 @@
-"""The FSRS scheduler (the `fsrs` package) behind a small interface of our own.
+"""The FSRS scheduler (the `fsrs` package) behind types of our own.
 
-Only this module knows fsrs's types; the rest of the app passes its JSON and
-plain values around. fsrs is imported when a card is first graded, not at
-start-up.
+Only this module knows fsrs: the rest of the app sees a Memory (what the
+scheduler remembers of a studied card: its state, when it is due, and the
+scheduler's own record, stored and handed back untouched) and the outcome of
+each grade. fsrs is imported when a card is first revealed, not at start-up.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import random
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import IntEnum
 
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-REVIEW_STATE = 2  # fsrs State.Review: graduated from its learning steps
+DESIRED_RETENTION = 0.9
 
 
-def make_scheduler(fuzz: bool = True):
-    from fsrs import Scheduler
-    # Fuzzing spreads cards learned together over nearby days, as Anki does.
-    return Scheduler(desired_retention=0.9, enable_fuzzing=fuzz)
+class CardState(IntEnum):
+    """Where a studied card stands; the numbers are those the progress file stores."""
+
+    LEARNING = 1    # in its first learning steps
+    REVIEW = 2      # graduated to spaced reviews
+    RELEARNING = 3  # failed a review, back in short steps
 
 
-def load(data: str | None):
+@dataclass(frozen=True)
+class Memory:
+    """What the scheduler remembers of one studied card."""
+
+    state: CardState
+    due: datetime
+    data: str  # the scheduler's own record (JSON); only this module reads it
+
+    @property
+    def learning(self) -> bool:
+        """In (re)learning steps: due again within the day, not in days."""
+        return self.state != CardState.REVIEW
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """The memory each rating would give, computed once so a button shows exactly the
+    interval that grading gives. `reset` says the stored memory could not be read (a
+    newer or damaged record) and the card starts again as new."""
+
+    by_rating: dict[int, Memory]
+    reset: bool = False
+
+    def interval_text(self, rating: int, now: datetime) -> str:
+        return interval_text(self.by_rating[rating].due - now)
+
+
+class UnreadableMemory(ValueError):
+    """A stored record this fsrs cannot read."""
+
+
+def read(data: str) -> Memory:
+    """A Memory from a stored record (e.g. the state before a grade, for undo)."""
+    card = _card(data)
+    return Memory(CardState(int(card.state)), card.due, data)
+
+
+def _card(data: str | None):
     from fsrs import Card
-    return Card.from_json(data) if data else Card(card_id=0)
+    if not data:
+        return Card(card_id=0)
+    try:
+        return Card.from_json(data)
+    except (KeyError, ValueError, TypeError, AttributeError) as error:
+        raise UnreadableMemory(str(error)) from error
 
 
-def state_of(data: str) -> tuple[int, datetime]:
-    card = load(data)
-    return int(card.state), card.due
+class Scheduler:
+    def __init__(self, desired_retention: float = DESIRED_RETENTION, fuzz: bool = True):
+        from fsrs import Scheduler as Fsrs
+        # Fuzzing spreads cards learned together over nearby days, as Anki does.
+        self._fsrs = Fsrs(desired_retention=desired_retention, enable_fuzzing=fuzz)
+
+    def outcomes(self, memory: Memory | None, now: datetime, seed: str = "") -> Outcomes:
+        """What each rating gives a card with this memory (None: a new card) at `now`.
+
+        The fuzz is drawn from `seed` (the card's key) and the memory, as Anki
+        seeds it by card: revealing the same card twice shows the same intervals."""
+        from fsrs import Rating
+        reset = False
+        try:
+            card = _card(memory.data if memory else None)
+        except UnreadableMemory:
+            card, reset = _card(None), True
+        result = {}
+        for rating in RATINGS:
+            with _fuzz_from(f"{seed}|{memory.data if memory and not reset else ''}|{rating}"):
+                after, _log = self._fsrs.review_card(card, Rating(rating), now)
+            result[rating] = Memory(CardState(int(after.state)), after.due, after.to_json())
+        return Outcomes(result, reset)
 
 
-def outcomes(scheduler, data: str | None, now: datetime) -> dict:
-    """The card's next fsrs state for each rating, computed once so the button
-    shows exactly the interval that grading will give."""
-    from fsrs import Rating
-    card = load(data)
-    return {rating: scheduler.review_card(card, Rating(rating), now)[0] for rating in RATINGS}
+@contextmanager
+def _fuzz_from(seed: str):
+    """fsrs draws its fuzz from the module-level random(); draw it from the seed instead."""
+    import fsrs.scheduler as module
+    drawn = random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
+    original = module.random
+    module.random = drawn.random
+    try:
+        yield
+    finally:
+        module.random = original
+
+
+def state_in(data: str | None) -> CardState | None:
+    """The state a stored record gives, without building the scheduler's objects
+    (statistics read thousands of them); None for a new card or an unreadable record."""
+    if not data:
+        return None
+    try:
+        return CardState(json.loads(data)["state"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def interval_text(delta: timedelta) -> str:

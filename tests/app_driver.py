@@ -170,7 +170,7 @@ def soak() -> None:
     key(window, "Ctrl+1")
     graded = 0
     for n in range(300):
-        if window.session.current is None:
+        if window.controller.session.current is None:
             break
         key(window, "Space")
         key(window, "1" if n % 3 == 0 else "3")  # Again keeps some cards coming back

@@ -240,16 +240,16 @@ def bench_interaction(folders: dict[int, Path], data: Path, repeats: int) -> lis
         window = create_window([path])
         window.show()
         QApplication.processEvents()
-        viewport = window.card_view.browser.viewport()
+        viewport = window.study.card_view.browser.viewport()
         flips, nexts = [], []
         for _ in range(repeats):
             start = time.perf_counter()
-            window.on_reveal()
+            window.study.flip()
             QApplication.processEvents()
             viewport.repaint()  # until the answer is painted
             flips.append(time.perf_counter() - start)
             start = time.perf_counter()
-            window.on_grade(3)
+            window.study.grade(3)
             QApplication.processEvents()
             viewport.repaint()
             nexts.append(time.perf_counter() - start)

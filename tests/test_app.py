@@ -34,7 +34,7 @@ def open_window(qtbot):
 
 
 def card_text(window) -> str:
-    return window.card_view.browser.toPlainText()
+    return window.study.card_view.browser.toPlainText()
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -55,13 +55,13 @@ def test_space_flips_the_card_to_its_answer_and_source(qtbot, workspace, open_wi
     assert "The Premier, who named three keys to progress." in text
     assert "“patience, sincerity, and pragmatism” are keys" in text
     assert "Example Article On Trade, Example Brief, Volume 1, 2006" in text
-    assert window.card_view.grade_buttons[3].isVisible()
+    assert window.study.card_view.grade_buttons[3].isVisible()
 
 
 def test_grading_saves_at_once_and_ctrl_z_undoes(qtbot, workspace, open_window, data_dir):
     window = open_window(workspace.topic())
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.card_view.grade_buttons[3].text() == "Good · 10m"
+    assert window.study.card_view.grade_buttons[3].text() == "Good · 10m"
     press(qtbot, window, Qt.Key.Key_3)
     assert reviews(data_dir) == [("premier", 3)]
     assert "What keys to progress did the Premier name?" in card_text(window)
@@ -72,26 +72,26 @@ def test_grading_saves_at_once_and_ctrl_z_undoes(qtbot, workspace, open_window, 
 
 def test_grade_buttons_work_by_click_too(qtbot, workspace, open_window, data_dir):
     window = open_window(workspace.topic())
-    qtbot.mouseClick(window.card_view.reveal_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.card_view.grade_buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.study.card_view.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.study.card_view.grade_buttons[4], Qt.MouseButton.LeftButton)
     assert reviews(data_dir) == [("premier", 4)]
 
 
 def test_kind_filter_tag_filter_and_search(qtbot, workspace, open_window):
     window = open_window(workspace.topic())
     qtbot.mouseClick(window.sidebar.kind_buttons["figure"], Qt.MouseButton.LeftButton)
-    assert [c.id for c in window.session.cards] == ["trade-2004", "trade-2005"]
+    assert [c.id for c in window.controller.session.cards] == ["trade-2004", "trade-2005"]
     qtbot.mouseClick(window.sidebar.kind_buttons[""], Qt.MouseButton.LeftButton)
     window.sidebar.tags.setCurrentIndex(window.sidebar.tags.findData("leaders"))
-    assert [c.id for c in window.session.cards] == ["premier"]
+    assert [c.id for c in window.controller.session.cards] == ["premier"]
     window.sidebar.tags.setCurrentIndex(0)
     qtbot.keyClicks(window.search, "sincerity")  # in quotes and backs
-    qtbot.waitUntil(lambda: [c.id for c in window.session.cards] == ["premier", "patience"])
-    assert window.card_list.isVisible() and window.card_list.model().rowCount() == 2
+    qtbot.waitUntil(lambda: [c.id for c in window.controller.session.cards] == ["premier", "patience"])
+    assert window.study.card_list.isVisible() and window.study.card_list.model().rowCount() == 2
     assert "2 of 4 cards shown" in window.status.text()
     window.search.clear()
     qtbot.keyClicks(window.search, "1.5 billion")
-    qtbot.waitUntil(lambda: [c.id for c in window.session.cards] == ["trade-2005"])
+    qtbot.waitUntil(lambda: [c.id for c in window.controller.session.cards] == ["trade-2005"])
 
 
 def test_typing_in_search_does_not_flip_or_grade(qtbot, workspace, open_window, data_dir):
@@ -99,21 +99,21 @@ def test_typing_in_search_does_not_flip_or_grade(qtbot, workspace, open_window, 
     window.search.setFocus()
     qtbot.keyClicks(window.search, "trade 3")
     assert window.search.text() == "trade 3"
-    assert not window.session.revealed and reviews(data_dir) == []
+    assert not window.controller.session.revealed and reviews(data_dir) == []
 
 
 def test_quiz_is_shuffled_and_leaves_the_schedule_alone(qtbot, workspace, open_window, data_dir):
     window = open_window(workspace.topic())
     press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.mode == "quiz"
+    assert window.controller.session.mode == "quiz"
     seen = set()
     for _ in range(4):
-        seen.add(window.session.current.id)
+        seen.add(window.controller.session.current.id)
         press(qtbot, window, Qt.Key.Key_Space)
         press(qtbot, window, Qt.Key.Key_4)
     assert seen == {"premier", "patience", "trade-2004", "trade-2005"}
     assert reviews(data_dir) == []
-    assert "you knew 4 of 4" in window.card_view.done.text()
+    assert "you knew 4 of 4" in window.study.card_view.done.text()
 
 
 def test_browse_goes_through_every_card_with_the_arrow_keys(qtbot, workspace, open_window):
@@ -121,20 +121,20 @@ def test_browse_goes_through_every_card_with_the_arrow_keys(qtbot, workspace, op
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     titles = []
     for _ in range(5):
-        titles.append(window.session.current.id)
+        titles.append(window.controller.session.current.id)
         press(qtbot, window, Qt.Key.Key_Right)
     assert titles == ["premier", "patience", "trade-2004", "trade-2005", "trade-2005"]
     press(qtbot, window, Qt.Key.Key_Left)
-    assert window.session.current.id == "trade-2004"
-    assert "card 3 of 4" in window.card_view.progress.text()
+    assert window.controller.session.current.id == "trade-2004"
+    assert "card 3 of 4" in window.study.card_view.progress.text()
 
 
 def test_show_in_article_highlights_the_quote(qtbot, workspace, open_window):
     window = open_window(workspace.topic())
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.article_view
-    view = window.article_view
+    assert window.pages.showing("article")
+    view = window.pages.page("article")
     start, end = view.span
     assert view.text.toPlainText()[start:end] == "“patience, sincerity, and pragmatism” are keys"
     highlight = view.text.extraSelections()[0]
@@ -142,14 +142,14 @@ def test_show_in_article_highlights_the_quote(qtbot, workspace, open_window):
     assert (selection.selectionStart(), selection.selectionEnd()) == (start, end)
     assert view.text.cursorRect(view.text.textCursor()).intersects(view.text.viewport().rect())
     press(qtbot, window, Qt.Key.Key_Escape)
-    assert window.pages.currentWidget() is window.card_splitter
+    assert window.pages.showing("study")
 
 
 def test_source_link_on_the_card_opens_the_article(qtbot, workspace, open_window):
     window = open_window(workspace.topic())
     press(qtbot, window, Qt.Key.Key_Space)
-    window.card_view.browser.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("source:0"))
-    assert window.pages.currentWidget() is window.article_view
+    window.study.card_view.browser.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("source:0"))
+    assert window.pages.showing("article")
 
 
 def test_related_link_opens_the_related_card(qtbot, workspace, open_window):
@@ -157,8 +157,8 @@ def test_related_link_opens_the_related_card(qtbot, workspace, open_window):
     press(qtbot, window, Qt.Key.Key_Space)
     assert "Trade in 2004" in card_text(window)  # related cards are listed by title
     from PySide6.QtCore import QUrl
-    window.card_view.browser.anchorClicked.emit(QUrl("card:trade-2004"))
-    assert window.session.current.id == "trade-2004"
+    window.study.card_view.browser.anchorClicked.emit(QUrl("card:trade-2004"))
+    assert window.controller.session.current.id == "trade-2004"
     assert "How large was bilateral trade in 2004?" in card_text(window)
 
 
@@ -170,14 +170,14 @@ def test_broken_topic_is_marked_with_its_problems_and_the_others_work(qtbot, wor
     assert items[0].startswith("All topics")
     broken_row = next(i for i, text in enumerate(items) if "⚠ 1 problem" in text)
     window.sidebar.topics.setCurrentRow(broken_row)
-    assert window.pages.currentWidget() is window.problems_view
-    message = window.problems_view.list.item(0).text()
+    assert window.pages.showing("problems")
+    message = window.pages.page("problems").list.item(0).text()
     assert message.endswith("broken/cards.yaml:3:11: unknown kind 'actr' (did you mean 'actor'?); "
                             "expected one of: actor, objective, figure")
     good_row = next(i for i, text in enumerate(items)
                     if text.startswith("Example topic") and "⚠" not in text)
     window.sidebar.topics.setCurrentRow(good_row)
-    assert window.pages.currentWidget() is window.card_splitter
+    assert window.pages.showing("study")
     assert "Who called for patience?" in card_text(window)
 
 
@@ -189,7 +189,7 @@ def test_progress_survives_a_restart_of_the_app(qtbot, workspace, open_window):
     first.close()
     first.store.close()
     second = open_window(folder)
-    assert second.session.current.id == "patience"
+    assert second.controller.session.current.id == "patience"
     assert "3 new" in second.status.text()
 
 
@@ -198,13 +198,13 @@ def test_statistics_show_studied_today_and_a_chart(qtbot, workspace, open_window
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_4)
     press(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.stats_view
-    assert window.stats_view.tiles["studied"][0].text() == "1"
-    assert window.stats_view.tiles["new"][0].text() == "3"
-    known = {k.kind: k.known for k in window.stats_view.kind_bars.stats.per_kind}
+    assert window.pages.showing("stats")
+    assert window.pages.page("stats").tiles["studied"][0].text() == "1"
+    assert window.pages.page("stats").tiles["new"][0].text() == "3"
+    known = {k.kind: k.known for k in window.pages.page("stats").kind_bars.stats.per_kind}
     assert known == {"actor": 1, "objective": 0, "figure": 0}
-    image = window.stats_view.daily.grab().toImage()
-    accent = window.colors.accent.lower()
+    image = window.pages.page("stats").daily.grab().toImage()
+    accent = window.look.colors.accent.lower()
     assert any(image.pixelColor(x, y).name() == accent
                for x in range(image.width() - 40, image.width()) for y in range(image.height()))
 
@@ -231,10 +231,10 @@ def test_zoom_theme_and_layout_are_remembered(qtbot, workspace, open_window):
     window.resize(1100, 580)
     window.close()
     again = open_window(folder)
-    assert again.point_size == 15
-    assert again.card_view.browser.document().defaultFont().pointSizeF() == 15
-    assert again.theme == "dark" and again.colors.dark
-    assert QApplication.instance().palette().window().color().name() == again.colors.window
+    assert again.look.point_size == 15
+    assert again.study.card_view.browser.document().defaultFont().pointSizeF() == 15
+    assert again.look.theme == "dark" and again.look.colors.dark
+    assert QApplication.instance().palette().window().color().name() == again.look.colors.window
     assert (again.width(), again.height()) == (1100, 580)
     again.actions_by_name["theme_light"].trigger()
 
@@ -271,7 +271,7 @@ def test_startup_shows_a_card_without_importing_reportlab(workspace):
         "w.show()\n"
         "QTimer.singleShot(0, app.quit)\n"
         "app.exec()\n"
-        "print(w.card_view.browser.toPlainText().splitlines()[-1])\n"
+        "print(w.study.card_view.browser.toPlainText().splitlines()[-1])\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'genanki', 'anki'}))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -295,7 +295,7 @@ def test_export_pdf_dialog_writes_the_pack_shows_progress_and_opens_it(qtbot, wo
     from briefing.gui.export_dialog import PdfExportDialog
     window = open_window(workspace.topic())
     qtbot.mouseClick(window.sidebar.kind_buttons["figure"], Qt.MouseButton.LeftButton)
-    dialog = PdfExportDialog(window, window._topics_in_scope(), window.filter)
+    dialog = PdfExportDialog(window, window.controller.topics_in_scope(), window.controller.filter)
     qtbot.addWidget(dialog)
     assert dialog.only_shown.isChecked()  # the kind filter shown now carries over
     opened = _run_export(qtbot, dialog, tmp_path / "pack.pdf", monkeypatch)
@@ -310,7 +310,7 @@ def test_export_to_anki_dialog_writes_a_package(qtbot, workspace, open_window, t
     import zipfile
     from briefing.gui.export_dialog import AnkiExportDialog
     window = open_window(workspace.topic())
-    dialog = AnkiExportDialog(window, window._topics_in_scope())
+    dialog = AnkiExportDialog(window, window.controller.topics_in_scope())
     qtbot.addWidget(dialog)
     opened = _run_export(qtbot, dialog, tmp_path / "deck.apkg", monkeypatch)
     assert "Saved 4 notes in 1 deck" in dialog.message.text()
@@ -323,7 +323,7 @@ def test_export_skips_a_broken_topic_and_says_so(qtbot, workspace, open_window):
     workspace.topic("good")
     workspace.topic("broken", files={"cards.yaml": "cards: [\n"})
     window = open_window(workspace.cards)
-    dialog = PdfExportDialog(window, list(window.library.topics), window.filter)
+    dialog = PdfExportDialog(window, list(window.library.topics), window.controller.filter)
     qtbot.addWidget(dialog)
     assert [t.id for t in dialog.topics] == ["good"]
     assert "Skipped because of problems" in dialog.message.text()
@@ -337,13 +337,13 @@ def test_following_a_link_out_of_the_filter_updates_the_sidebar(qtbot, workspace
     qtbot.mouseClick(window.sidebar.kind_buttons["actor"], Qt.MouseButton.LeftButton)
     press(qtbot, window, Qt.Key.Key_Space)
     from PySide6.QtCore import QUrl
-    window.card_view.browser.anchorClicked.emit(QUrl("card:patience"))  # an objective
-    assert window.session.current.id == "patience"
-    assert window.sidebar.current_topic() == window.filter.topic == window.session.current.topic
-    assert window.sidebar.kind_buttons[""].isChecked() and window.filter.kinds == frozenset()
+    window.study.card_view.browser.anchorClicked.emit(QUrl("card:patience"))  # an objective
+    assert window.controller.session.current.id == "patience"
+    assert window.sidebar.current_topic() == window.controller.filter.topic == window.controller.session.current.topic
+    assert window.sidebar.kind_buttons[""].isChecked() and window.controller.filter.kinds == frozenset()
     # The sidebar can take the user back to every topic from here.
     window.sidebar.topics.setCurrentRow(0)
-    assert len(window.session.cards) == 8
+    assert len(window.controller.session.cards) == 8
 
 
 def test_undo_still_works_after_the_filter_changed(qtbot, workspace, open_window, data_dir):
@@ -351,19 +351,19 @@ def test_undo_still_works_after_the_filter_changed(qtbot, workspace, open_window
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_4)
     qtbot.keyClicks(window.search, "trade")
-    qtbot.waitUntil(lambda: len(window.session.cards) == 2)
+    qtbot.waitUntil(lambda: len(window.controller.session.cards) == 2)
     window.search.clear()
-    qtbot.waitUntil(lambda: len(window.session.cards) == 4)
+    qtbot.waitUntil(lambda: len(window.controller.session.cards) == 4)
     assert window.actions_by_name["undo"].isEnabled()
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert reviews(data_dir) == []
-    assert window.session.current.id == "premier" and "4 new" in window.status.text()
+    assert window.controller.session.current.id == "premier" and "4 new" in window.status.text()
 
 
 def test_export_dialog_holds_its_options_while_it_runs(qtbot, workspace, open_window, tmp_path):
     from briefing.gui.export_dialog import AnkiExportDialog
     window = open_window(workspace.topic())
-    dialog = AnkiExportDialog(window, window._topics_in_scope())
+    dialog = AnkiExportDialog(window, window.controller.topics_in_scope())
     qtbot.addWidget(dialog)
     dialog._set_running(True)
     assert not dialog.close_button.isEnabled() and not dialog.output.isEnabled()

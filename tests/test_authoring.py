@@ -32,14 +32,19 @@ def window(qtbot, workspace):
         return w
     yield opener
     for w in opened:
-        w.topic_editor.close_all()  # discard unsaved edits: no prompt at teardown
+        w.authoring.close_topic()  # discard unsaved edits: no prompt at teardown
         w.close()
         w.store.close()
         w.deleteLater()
 
 
+def checked(qtbot, w):
+    """Wait until the editor's live check (and the draft it writes) has caught up."""
+    qtbot.waitUntil(lambda: not w.authoring.editor.checking, timeout=10000)
+
+
 def editor_of(w, name="cards.yaml"):
-    return w.topic_editor.entry_for(w.topic_editor.folder / name).editor
+    return w.authoring.editor.entry_for(w.authoring.editor.folder / name).editor
 
 
 def replace_in_editor(editor, old, new):
@@ -82,21 +87,21 @@ def test_a_new_card_goes_at_the_end_of_the_list_in_its_indentation():
 def test_live_validation_lists_a_problem_and_clicking_it_jumps_there(qtbot, workspace, window):
     w = window(workspace.topic())
     press(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert w.pages.currentWidget() is w.topic_editor
+    assert w.pages.showing("editor")
     editor = editor_of(w)
     replace_in_editor(editor, "kind: objective", "kind: objectiv")
-    qtbot.waitUntil(lambda: w.topic_editor.problem_list.count() > 0, timeout=3000)
-    texts = [w.topic_editor.problem_list.item(i).text() for i in range(w.topic_editor.problem_list.count())]
+    qtbot.waitUntil(lambda: w.authoring.editor.problem_list.count() > 0, timeout=3000)
+    texts = [w.authoring.editor.problem_list.item(i).text() for i in range(w.authoring.editor.problem_list.count())]
     assert any(t.endswith("cards.yaml:14:11: unknown kind 'objectiv' (did you mean 'objective'?); "
                           "expected one of: actor, objective, figure") for t in texts)
     assert 14 in editor.problem_lines
-    item = next(w.topic_editor.problem_list.item(i) for i in range(len(texts)) if ":14:11:" in texts[i])
-    rect = w.topic_editor.problem_list.visualItemRect(item)
-    qtbot.mouseClick(w.topic_editor.problem_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    item = next(w.authoring.editor.problem_list.item(i) for i in range(len(texts)) if ":14:11:" in texts[i])
+    rect = w.authoring.editor.problem_list.visualItemRect(item)
+    qtbot.mouseClick(w.authoring.editor.problem_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     cursor = editor.textCursor()
     assert (cursor.blockNumber() + 1, cursor.positionInBlock() + 1) == (14, 11)
     # the file itself is untouched until saved
-    assert "kind: objective\n" in (w.topic_editor.folder / "cards.yaml").read_text()
+    assert "kind: objective\n" in (w.authoring.editor.folder / "cards.yaml").read_text()
 
 
 def test_save_writes_atomically_reloads_the_cards_and_keeps_progress(qtbot, workspace, window, data_dir):
@@ -107,13 +112,13 @@ def test_save_writes_atomically_reloads_the_cards_and_keeps_progress(qtbot, work
     press(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     editor = editor_of(w)
     replace_in_editor(editor, "The Premier, who named three keys", "The head of government, who named three keys")
-    assert "unsaved changes" in w.topic_editor.title.text()
+    assert "unsaved changes" in w.authoring.editor.title.text()
     press(qtbot, w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert (folder / "cards.yaml").read_text(encoding="utf-8") == editor.plain_text()
     assert sorted(p.name for p in folder.iterdir()) == ["cards.yaml", "topic.yaml"]  # no temp left
     assert "head of government" in w.library.topic("example").card("premier").back
     press(qtbot, w, Qt.Key.Key_Escape)
-    assert w.pages.currentWidget() is w.card_splitter
+    assert w.pages.showing("study")
     assert "3 new" in w.status.text()           # premier kept its progress
     with sqlite3.connect(data_dir / PROGRESS_FILE) as db:
         assert db.execute("SELECT card FROM card_state").fetchall() == [("premier",)]
@@ -131,7 +136,7 @@ def test_outside_change_with_unsaved_edits_asks_and_take_theirs_keeps_mine_in_a_
         qtbot, workspace, window, monkeypatch, data_dir):
     folder = workspace.topic()
     w = window(folder)
-    w.on_edit_topic()
+    w.edit_topic()
     editor = editor_of(w)
     replace_in_editor(editor, "Who called for patience?", "MY EDIT?")
     asked = []
@@ -149,15 +154,15 @@ def test_outside_change_with_unsaved_edits_asks_and_take_theirs_keeps_mine_in_a_
 def test_outside_change_with_unsaved_edits_keep_mine(qtbot, workspace, window, monkeypatch):
     folder = workspace.topic()
     w = window(folder)
-    w.on_edit_topic()
+    w.edit_topic()
     editor = editor_of(w)
     replace_in_editor(editor, "Who called for patience?", "MY EDIT?")
     monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, *a: cls.MINE))
     (folder / "cards.yaml").write_text(CARDS_YAML.replace("Who called", "THEIRS called"), encoding="utf-8")
-    w.on_files_changed({folder})
+    w.authoring.disk_changed({folder})
     assert "MY EDIT?" in editor.plain_text()
-    assert w.topic_editor.has_unsaved()
-    w.topic_editor.save_all()
+    assert w.authoring.editor.has_unsaved()
+    w.authoring.editor.save_all()
     assert "MY EDIT?" in (folder / "cards.yaml").read_text()
 
 
@@ -176,7 +181,7 @@ def test_new_topic_copies_the_article_and_opens_the_starter_files(qtbot, workspa
     w = window(workspace.cards)
     article = tmp_path / "summit.txt"
     article.write_text("Summit Report\nThe leaders met in Singapore for the summit.\n", encoding="utf-8")
-    dialog = NewTopicDialog(w, w.cards_folder())
+    dialog = NewTopicDialog(w, w.authoring.new_topics_folder())
     qtbot.addWidget(dialog)
     dialog.name.setText("summit")
     dialog.title.setText("The summit")
@@ -184,9 +189,9 @@ def test_new_topic_copies_the_article_and_opens_the_starter_files(qtbot, workspa
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.created == workspace.cards / "summit"
     assert (dialog.created / "seeds" / "summit.txt").read_bytes() == article.read_bytes()
-    w.create_topic_done(dialog.created)
-    assert w.pages.currentWidget() is w.topic_editor
-    assert {e.path.name for e in w.topic_editor.files} == {"topic.yaml", "cards.yaml"}
+    w.topic_created(dialog.created)
+    assert w.pages.showing("editor")
+    assert {e.path.name for e in w.authoring.editor.files} == {"topic.yaml", "cards.yaml"}
     topic = w.library.topic("summit")
     assert topic.title == "The summit" and topic.ok and len(topic.cards) == 3
 
@@ -204,24 +209,24 @@ def test_new_card_from_a_selected_passage(qtbot, workspace, window):
     folder = workspace.topic()
     w = window(folder)
     press(qtbot, w, Qt.Key.Key_Space)
-    w.show_source(0)
-    view = w.article_view.text
+    w.study.show_in_article(0)
+    view = w.pages.page("article").text
     passage = "Bilateral trade grew to U.S. $1.4 billion in 2004"
     start = view.toPlainText().index(passage)
     cursor = view.textCursor()
     cursor.setPosition(start)
     cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
-    assert w.article_view.new_card.isEnabled()
-    w.on_new_card_from_selection("figure")
+    assert w.pages.page("article").new_card.isEnabled()
+    w.authoring.new_card_from_selection(w.pages.page("article"), "figure")
     text = (folder / "cards.yaml").read_text(encoding="utf-8")
     assert "  - id: bilateral-trade-grew-to-u\n    kind: figure\n" in text
     assert f'        quote: "{passage}"\n' in text
-    assert w.pages.currentWidget() is w.topic_editor
+    assert w.pages.showing("editor")
     editor = editor_of(w)
     assert editor.textCursor().block().text().startswith("    title:")
-    w.topic_editor.wait_for_validation()
-    missing = {p.message for p in w.topic_editor.problems}
+    checked(qtbot, w)
+    missing = {p.message for p in w.authoring.editor.problems}
     assert "title should be text, not nothing (null)" in missing   # left for the author
     assert not any("quote not found" in m for m in missing)         # the quote is verbatim
     assert ARTICLE.count(passage) == 1
@@ -230,33 +235,33 @@ def test_new_card_from_a_selected_passage(qtbot, workspace, window):
 def test_unsaved_edits_survive_a_crash_and_come_back_in_the_editor(qtbot, workspace, window):
     folder = workspace.topic()
     first = window(folder)
-    first.on_edit_topic()
+    first.edit_topic()
     replace_in_editor(editor_of(first), "Who called for patience?", "DRAFT TEXT?")
-    first.topic_editor.wait_for_validation()  # the draft is written when typing pauses
+    checked(qtbot, first)  # the draft is written when typing pauses
     # The app dies here: no save, no prompt. A new session starts on the same data folder.
     second = window(folder)
     qtbot.waitUntil(lambda: "Unsaved edits to cards.yaml" in second.banner.text())
-    second.on_edit_topic()
+    second.edit_topic()
     restored = editor_of(second)
     assert "DRAFT TEXT?" in restored.plain_text()
-    assert second.topic_editor.has_unsaved()
+    assert second.authoring.editor.has_unsaved()
     assert "DRAFT TEXT?" not in (folder / "cards.yaml").read_text()  # not saved behind your back
-    second.topic_editor.save_all()
+    second.authoring.editor.save_all()
     assert "DRAFT TEXT?" in (folder / "cards.yaml").read_text()
-    assert second.topic_editor.drafts.get(folder / "cards.yaml") is None
+    assert second.authoring.editor.drafts.get(folder / "cards.yaml") is None
 
 
 def test_discarded_edits_do_not_come_back(qtbot, workspace, window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
     folder = workspace.topic()
     first = window(folder)
-    first.on_edit_topic()
+    first.edit_topic()
     replace_in_editor(editor_of(first), "Who called for patience?", "THROWN AWAY?")
-    first.topic_editor.wait_for_validation()
+    checked(qtbot, first)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    assert first.confirm_unsaved("quitting")
+    assert first.authoring.confirm_unsaved("quitting")
     second = window(folder)
-    second.on_edit_topic()
+    second.edit_topic()
     assert "THROWN AWAY?" not in editor_of(second).plain_text()
 
 
@@ -273,15 +278,15 @@ def test_a_restored_draft_is_marked_unsaved_and_saving_elsewhere_says_nothing_of
         qtbot, workspace, window):
     folder = workspace.topic()
     first = window(folder)
-    first.on_edit_topic()
+    first.edit_topic()
     replace_in_editor(editor_of(first), "Who called for patience?", "DRAFT?")
-    first.topic_editor.wait_for_validation()
+    checked(qtbot, first)
     replace_in_editor(editor_of(first, "topic.yaml"), "Example topic", "Renamed topic")
-    first.topic_editor.save(first.topic_editor.entry_for(folder / "topic.yaml"))
+    first.authoring.editor.save(first.authoring.editor.entry_for(folder / "topic.yaml"))
     assert "from your last session" not in first.banner.text()  # this session's own edits
     second = window(folder)
-    second.on_edit_topic()
-    tabs = second.topic_editor.tabs
+    second.edit_topic()
+    tabs = second.authoring.editor.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["topic.yaml", "cards.yaml •"]
 
 

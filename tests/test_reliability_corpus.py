@@ -254,17 +254,17 @@ def test_app_marks_the_broken_topic_lists_the_problem_and_studies_the_good_one(
         assert "⚠" not in topics.item(rows["good"]).text()
 
         topics.setCurrentRow(rows["broken"])
-        assert window.pages.currentWidget() is window.problems_view
-        listed = [window.problems_view.list.item(i).text()
-                  for i in range(window.problems_view.list.count())]
+        assert window.pages.showing("problems")
+        listed = [window.pages.page("problems").list.item(i).text()
+                  for i in range(window.pages.page("problems").list.count())]
         prefix = expected_prefix(folder, case)
         assert any(text.startswith(prefix) and case.says in text for text in listed), listed[:5]
 
         topics.setCurrentRow(rows["good"])
-        assert window.pages.currentWidget() is window.card_splitter
-        assert window.session.current.id == "premier"
-        window.on_reveal()
-        window.on_grade(3)
+        assert window.pages.showing("study")
+        assert window.controller.session.current.id == "premier"
+        window.study.flip()
+        window.study.grade(3)
         with sqlite3.connect(data_dir / PROGRESS_FILE) as db:
             assert db.execute("SELECT topic, card, rating FROM review").fetchall() == [
                 ("good", "premier", 3)]
@@ -351,11 +351,11 @@ def test_markup_characters_in_card_text_show_literally_in_the_app(qtbot, workspa
     window = create_window([markup_topic(workspace)], clock=lambda: NOW)
     qtbot.addWidget(window)
     try:
-        assert MARKUP["front"] in window.card_view.browser.toPlainText()
-        window.on_reveal()
-        shown = window.card_view.browser.toPlainText()
+        assert MARKUP["front"] in window.study.card_view.browser.toPlainText()
+        window.study.flip()
+        shown = window.study.card_view.browser.toPlainText()
         assert MARKUP["back"] in shown
         assert '<b>never</b> & <img src="/etc/passwd"> twice' in shown
-        assert "<img" not in window.card_view.browser.toHtml().replace("&lt;img", "")
+        assert "<img" not in window.study.card_view.browser.toHtml().replace("&lt;img", "")
     finally:
         window.store.close()

@@ -43,13 +43,13 @@ def wait_for_go():
 
 def grade_one():
     global graded
-    card = window.session.current
+    card = window.controller.session.current
     if card is None or (limit and graded >= limit):
         print("done", flush=True)
         app.quit()
         return
-    window.on_reveal()
-    window.on_grade(rating)
+    window.study.flip()
+    window.study.grade(rating)
     graded += 1
     print(f"graded {graded} {card.id} {rating}", flush=True)
     QTimer.singleShot(0, grade_one)
@@ -112,9 +112,9 @@ def open_app(qtbot, folder: Path):
 
 
 def grade(window, rating: int = 3) -> str:
-    card = window.session.current.id
-    window.on_reveal()
-    window.on_grade(rating)
+    card = window.controller.session.current.id
+    window.study.flip()
+    window.study.grade(rating)
     return card
 
 
@@ -139,7 +139,7 @@ def test_killing_the_app_mid_session_loses_at_most_the_grade_in_flight(qtbot, wo
     window = open_app(qtbot, folder)              # a new app picks up where it stopped
     try:
         assert window.banner.isHidden()
-        assert window.session.counts()[0] == 0    # no card is new any more
+        assert window.controller.session.counts().new == 0  # no card is new any more
         grade(window)
         assert len(reviews(data_dir)) == len(saved) + 1
     finally:
@@ -205,7 +205,7 @@ def test_a_progress_file_that_stays_busy_is_left_alone_and_study_goes_on(tmp_pat
     store = progress.ProgressStore(path)
     try:
         assert "is in use by another program; grades last only until you quit" in store.warning
-        store.record("example", "premier", 3, None, 1, NOW, "{}", NOW)
+        store.record(a_review("premier"))
         assert store.one("example", "premier") is not None
     finally:
         store.close()
@@ -215,12 +215,18 @@ def test_a_progress_file_that_stays_busy_is_left_alone_and_study_goes_on(tmp_pat
 
 # -- a damaged or unreadable progress database ----------------------------------------------
 
+def a_review(card: str, data: str = "{}"):
+    from briefing.progress import Review
+    from briefing.scheduling import CardState, Memory
+    return Review("example", card, 3, NOW, Memory(CardState.LEARNING, NOW, data))
+
+
 def real_database(path: Path, grades: int = 400) -> bytes:
     """A real progress file with many grades (several pages), checkpointed."""
     from briefing.progress import ProgressStore
     store = ProgressStore(path)
     for i in range(grades):
-        store.record("example", f"card-{i}", 3, None, 1, NOW, "{}" + "x" * 200, NOW)
+        store.record(a_review(f"card-{i}", "{}" + "x" * 200))
     store.close()
     return path.read_bytes()
 
@@ -285,12 +291,11 @@ def test_a_data_folder_that_cannot_hold_the_file_still_lets_you_study(qtbot, wor
     blocked = data_dir / "blocked"
     blocked.write_text("a file, not a folder")
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(blocked / "inside"))
-    monkeypatch.setattr("briefing.gui.settings.data_dir", lambda: data_dir)  # settings still load
     window = open_app(qtbot, workspace.topic())
     try:
         assert "grades last only until you quit" in window.banner.text()
         assert grade(window) == "premier"
-        assert window.session.current.id == "patience"
+        assert window.controller.session.current.id == "patience"
     finally:
         window.store.close()
     assert blocked.read_text() == "a file, not a folder"
@@ -312,11 +317,10 @@ def test_a_grade_that_cannot_be_saved_is_refused_whole_and_the_next_one_saves(wo
                                                                               tmp_path):
     from briefing.loader import load_topic
     from briefing.progress import ProgressError, ProgressStore
-    from briefing.study import StudySession
+    from briefing.study import open_study
 
     store = ProgressStore(tmp_path / PROGRESS_FILE)
-    session = StudySession(list(load_topic(workspace.topic()).cards), store, "study",
-                           lambda: NOW)
+    session = open_study(list(load_topic(workspace.topic()).cards), store, lambda: NOW)
     try:
         fill_up(store)
         saved = 0
@@ -346,12 +350,12 @@ def test_the_app_says_when_a_grade_cannot_be_saved_and_keeps_the_card(qtbot, wor
     try:
         fill_up(window.store)
         for _ in range(1000):
-            shown = window.session.current.id
+            shown = window.controller.session.current.id
             grade(window, 1)
             if not window.banner.isHidden():
                 break
         assert "Could not save this grade (the disk is full)" in window.banner.text()
-        assert window.session.current.id == shown  # the card stays, to be graded again
+        assert window.controller.session.current.id == shown  # the card stays, to be graded again
         make_room(window.store)
         grade(window, 1)
         assert reviews(data_dir)[-1] == (shown, 1)

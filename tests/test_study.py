@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 
 from briefing.loader import load_topic
-from briefing.progress import ProgressStore
-from briefing.scheduling import interval_text, make_scheduler
-from briefing.stats import compute, due_summary
-from briefing.study import StudySession
+from briefing.progress import ProgressStore, Review
+from briefing.scheduling import CardState, Memory, Scheduler, interval_text
+from briefing.stats import Counts, compute, topic_counts
+from briefing.study import BrowseSession, QuizSession, open_study
 
 from conftest import NOW as START
 
@@ -39,9 +39,16 @@ def store(tmp_path):
     store.close()
 
 
-def session(topic, store, mode="study", clock=None, **kwargs):
-    return StudySession(list(topic.cards), store, mode, clock or Clock(),
-                        make_scheduler(fuzz=False), **kwargs)
+def session(topic, store, mode="study", clock=None, rng=None):
+    if mode == "browse":
+        return BrowseSession(list(topic.cards))
+    if mode == "quiz":
+        return QuizSession(list(topic.cards), rng)
+    return open_study(list(topic.cards), store, clock or Clock(), Scheduler(fuzz=False))
+
+
+def review(topic="t", card="c", moment=START) -> Review:
+    return Review(topic, card, 3, moment, Memory(CardState.LEARNING, moment, "{}"))
 
 
 def review_rows(path):
@@ -52,7 +59,7 @@ def review_rows(path):
 def test_new_cards_come_in_deck_order_and_a_grade_is_saved_at_once(topic, store):
     s = session(topic, store)
     assert s.current.id == "premier" and not s.revealed
-    assert s.counts() == (4, 0, 0)
+    assert s.counts() == Counts(4, 0, 0)
     s.reveal()
     s.grade(3)
     # Another connection sees the grade: it was committed, not buffered.
@@ -121,7 +128,7 @@ def test_progress_survives_reopening_and_is_keyed_by_id_not_text(workspace, tmp_
     assert "head of government" in topic.card("premier").back
     s = session(topic, reopened)
     assert [c for c in [s.current.id]] == ["patience"]
-    assert s.counts() == (3, 0, 0)
+    assert s.counts() == Counts(3, 0, 0)
     reopened.close()
 
 
@@ -135,7 +142,7 @@ def test_a_removed_card_is_ignored(workspace, tmp_path):
     topic = load_topic(folder)
     assert topic.ok, topic.problems
     s = session(topic, store, clock=Clock(START + timedelta(days=400)))
-    assert [s.current.id, s.counts()] == ["patience", (3, 0, 0)]
+    assert [s.current.id, s.counts()] == ["patience", Counts(3, 0, 0)]
     assert compute(store, [topic], START).total == 3
 
 
@@ -172,7 +179,7 @@ def test_a_damaged_progress_file_is_kept_and_a_fresh_one_started(tmp_path):
     kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
     assert str(kept[0]) in store.warning
-    store.record("t", "c", 3, None, 1, START, "{}", START)
+    store.record(review())
     assert store.one("t", "c") is not None
 
 
@@ -181,7 +188,7 @@ def test_an_unopenable_progress_path_still_lets_you_study(tmp_path):
     blocker.write_text("x")
     store = ProgressStore(blocker / "progress.sqlite3")  # its folder is a file
     assert "cannot be saved" in store.warning
-    store.record("t", "c", 3, None, 1, START, "{}", START)
+    store.record(review())
     assert store.one("t", "c").state == 1
 
 
@@ -218,7 +225,7 @@ def test_statistics_count_due_new_today_retention_and_kinds(topic, store):
     later.grade(1)
     stats = compute(store, [topic], clock())
     assert (stats.retention, stats.retention_reviews) == (0.0, 1)
-    assert due_summary(store, topic, clock())[1] == 2
+    assert topic_counts(store, topic, clock()).new == 2
 
 
 @pytest.mark.parametrize("delta,text", [

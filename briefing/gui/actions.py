@@ -1,53 +1,58 @@
-"""Every action of the app in one table: it builds the menus and the shortcuts sheet."""
+"""Every action of the app in one table: it builds the menus, the shortcuts and the
+shortcuts sheet. The window hands `install` a handler for each action by name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    name: str          # the MainWindow slot is on_<name>
+    name: str
     text: str
     menu: str
     shortcuts: tuple[str, ...] = ()
     checkable: bool = False
+    group: str = ""             # checkable actions of one group exclude each other
+    separator_after: bool = False
 
 
 ACTIONS = (
     ActionSpec("new_topic", "&New Topic…", "File", ("Ctrl+N",)),
     ActionSpec("open_folder", "&Open Folder…", "File", ("Ctrl+O",)),
     ActionSpec("save", "&Save", "File", ("Ctrl+S",)),
-    ActionSpec("save_all", "Save A&ll", "File", ("Ctrl+Shift+S",)),
-    ActionSpec("reload", "&Reload Topics", "File", ("F5",)),
+    ActionSpec("save_all", "Save A&ll", "File", ("Ctrl+Shift+S",), separator_after=True),
+    ActionSpec("reload", "&Reload Topics", "File", ("F5",), separator_after=True),
     ActionSpec("export_pdf", "Export &PDF…", "File", ("Ctrl+P",)),
-    ActionSpec("export_anki", "Export to &Anki…", "File", ("Ctrl+Shift+E",)),
+    ActionSpec("export_anki", "Export to &Anki…", "File", ("Ctrl+Shift+E",), separator_after=True),
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
     ActionSpec("undo", "&Undo Grade", "Edit", ("Ctrl+Z",)),
     ActionSpec("find", "&Find Cards", "Edit", ("Ctrl+F",)),
-    ActionSpec("clear_filters", "&Clear Filters", "Edit", ("Ctrl+Shift+F",)),
+    ActionSpec("clear_filters", "&Clear Filters", "Edit", ("Ctrl+Shift+F",), separator_after=True),
     ActionSpec("edit_topic", "&Edit Topic", "Edit", ("Ctrl+E",)),
-    ActionSpec("study", "&Study", "Go", ("Ctrl+1",), checkable=True),
-    ActionSpec("browse", "&Browse", "Go", ("Ctrl+2",), checkable=True),
-    ActionSpec("quiz", "&Quiz", "Go", ("Ctrl+3",), checkable=True),
-    ActionSpec("statistics", "S&tatistics", "Go", ("Ctrl+4",), checkable=True),
+    ActionSpec("study", "&Study", "Go", ("Ctrl+1",), checkable=True, group="modes"),
+    ActionSpec("browse", "&Browse", "Go", ("Ctrl+2",), checkable=True, group="modes"),
+    ActionSpec("quiz", "&Quiz", "Go", ("Ctrl+3",), checkable=True, group="modes"),
+    ActionSpec("statistics", "S&tatistics", "Go", ("Ctrl+4",), checkable=True, group="modes",
+               separator_after=True),
     ActionSpec("reveal", "Show &Answer", "Card", ("Space", "Return")),
     ActionSpec("grade_1", "Again", "Card", ("1",)),
     ActionSpec("grade_2", "Hard", "Card", ("2",)),
     ActionSpec("grade_3", "Good", "Card", ("3",)),
-    ActionSpec("grade_4", "Easy", "Card", ("4",)),
+    ActionSpec("grade_4", "Easy", "Card", ("4",), separator_after=True),
     ActionSpec("previous", "&Previous Card", "Card", ("Left",)),
     ActionSpec("next", "&Next Card", "Card", ("Right",)),
     ActionSpec("show_in_article", "Show in &Article", "Card", ("Ctrl+L",)),
     ActionSpec("new_card_from_selection", "New Card from &Selection…", "Card", ("Ctrl+Shift+N",)),
-    ActionSpec("back_to_card", "&Back to Card", "Card", ("Esc",)),
+    ActionSpec("back_to_card", "&Back to Card", "Card", ("Esc",), separator_after=True),
     ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &Out", "View", ("Ctrl+-",)),
-    ActionSpec("zoom_reset", "&Actual Size", "View", ("Ctrl+0",)),
-    ActionSpec("theme_system", "Follow &System Theme", "View", (), checkable=True),
-    ActionSpec("theme_light", "&Light Theme", "View", (), checkable=True),
-    ActionSpec("theme_dark", "&Dark Theme", "View", (), checkable=True),
+    ActionSpec("zoom_reset", "&Actual Size", "View", ("Ctrl+0",), separator_after=True),
+    ActionSpec("theme_system", "Follow &System Theme", "View", (), checkable=True, group="themes"),
+    ActionSpec("theme_light", "&Light Theme", "View", (), checkable=True, group="themes"),
+    ActionSpec("theme_dark", "&Dark Theme", "View", (), checkable=True, group="themes"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
     ActionSpec("about", "&About Briefing Cards", "Help", ()),
 )
@@ -62,6 +67,29 @@ def make_action(spec: ActionSpec, parent) -> QAction:
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
     action.setCheckable(spec.checkable)
     return action
+
+
+def install(window, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
+    """Make every action with its handler, in its menu and on the window (so shortcuts
+    work with the menu bar hidden); returns them by name."""
+    missing = sorted({spec.name for spec in ACTIONS} ^ set(handlers))
+    if missing:
+        raise ValueError(f"actions and handlers differ: {', '.join(missing)}")
+    menus = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
+    groups: dict[str, QActionGroup] = {}
+    actions = {}
+    for spec in ACTIONS:
+        action = make_action(spec, window)
+        handler = handlers[spec.name]
+        action.triggered.connect(lambda _checked=False, run=handler: run())
+        if spec.group:
+            groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
+        menus[spec.menu].addAction(action)
+        if spec.separator_after:
+            menus[spec.menu].addSeparator()
+        window.addAction(action)
+        actions[spec.name] = action
+    return actions
 
 
 def shortcut_rows() -> list[tuple[str, str, str]]:

@@ -8,13 +8,14 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..datafolder import PROGRESS_FILE, DataFolder
 from ..library import Library
-from ..paths import data_dir, default_topic_paths
+from ..paths import default_topic_paths
 from ..progress import ProgressStore
 from . import qt_health
 from .main_window import ICON, MainWindow
 
-PROGRESS_FILE = "progress.sqlite3"
+__all__ = ["PROGRESS_FILE", "create_app", "create_window", "main"]
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -28,17 +29,18 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(paths: list[Path], clock=None) -> MainWindow:
-    library = Library([Path(p) for p in paths] or default_topic_paths(), cache_dir=data_dir() / "cache")
+def create_window(paths: list[Path], clock=None, folder: DataFolder | None = None) -> MainWindow:
+    folder = folder or DataFolder.default()
+    library = Library([Path(p) for p in paths] or default_topic_paths(), cache_dir=folder.cache)
     # The cards loaded at start-up live as long as the window: move them out of
     # the collector's way, or every later collection rescans them. Once only:
     # a freeze pins whatever garbage exists at that moment.
     gc.freeze()
-    store = ProgressStore(data_dir() / PROGRESS_FILE)
-    window = MainWindow(library, store, **({"clock": clock} if clock else {}))
+    store = ProgressStore(folder.progress)
+    window = MainWindow(library, store, folder, **({"clock": clock} if clock else {}))
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
-        hints.colorSchemeChanged.connect(window.on_system_theme_changed)
+        hints.colorSchemeChanged.connect(window.look.system_theme_changed)
     return window
 
 

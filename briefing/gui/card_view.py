@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QStacke
 
 from ..model import Topic
 from ..scheduling import RATINGS
-from ..study import StudySession
+from ..study import Mode, QuizSession, Session
 from .card_html import back_html, front_html
 from .theme import Colors
 
@@ -107,10 +107,9 @@ class CardView(QWidget):
 
         self.done.setStyleSheet(f"color: {colors.muted}; font-size: {point_size + 2}pt;")
 
-    def render(self, session: StudySession | None, topic_of, colors: Colors) -> None:
-        """Draw the session's current card; topic_of(card) gives its Topic."""
-        card = session.current if session else None
-        mode = session.mode if session else "study"
+    def render(self, session: Session, topic: Topic | None, colors: Colors) -> None:
+        """Draw the session's current card (topic: the card's topic)."""
+        card = session.current
         if card is None:
             self.pages.setCurrentIndex(1)
             self.done.setText(self._done_text(session, colors))
@@ -120,18 +119,17 @@ class CardView(QWidget):
             self.progress.setText("")
             return
         self.pages.setCurrentIndex(0)
-        topic: Topic | None = topic_of(card)
         html = back_html(card, colors, topic) if session.revealed else front_html(card, colors, topic)
         scroll = self.browser.verticalScrollBar().value() if session.revealed else 0
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(scroll)
-        self.progress.setText(self._progress_text(session))
-        browsing = mode == "browse"
-        grading = session.revealed and not browsing
+        self.progress.setText(session.progress_text())
+        grading = session.revealed and session.grades
         self.reveal_button.setVisible(not session.revealed)
-        self.previous_button.setVisible(browsing)
-        self.next_button.setVisible(browsing or (mode == "quiz" and not session.revealed))
-        if browsing:
+        self.previous_button.setVisible(session.steps)
+        self.next_button.setVisible(session.steps or (session.mode is Mode.QUIZ
+                                                       and not session.revealed))
+        if session.steps:
             self.previous_button.setEnabled(session.position > 0)
             self.next_button.setEnabled(session.position + 1 < len(session.cards))
         else:
@@ -142,23 +140,12 @@ class CardView(QWidget):
             button.setText(f"{labels[rating]}")
 
     @staticmethod
-    def _progress_text(session: StudySession) -> str:
-        if session.mode == "browse":
-            return f"Browse · card {session.position + 1} of {len(session.cards)}"
-        if session.mode == "quiz":
-            answered = session.tally.seen
-            return (f"Quiz · {answered} of {len(session.cards)} answered · "
-                    f"{session.tally.known} known")
-        new, learning, due = session.counts()
-        return f"Study · {new} new · {learning} learning · {due} to review"
-
-    @staticmethod
-    def _done_text(session: StudySession | None, colors: Colors) -> str:
+    def _done_text(session: Session, colors: Colors) -> str:
         link = f'style="color:{colors.accent}"'
-        if session is None or not session.cards:
+        if not session.cards:
             return ("No cards match.<br><span style='font-size:small'>Change the topic, the "
                     "kind or tag filters, or the search.</span>")
-        if session.mode == "quiz":
+        if isinstance(session, QuizSession):
             return (f"Quiz finished: you knew {session.tally.known} of {session.tally.seen}."
                     f"<br><br><a href='quiz' {link}>Quiz again</a> · "
                     f"<a href='browse' {link}>Browse the cards</a>")

@@ -1,532 +1,331 @@
-"""The main window: sidebar, card list, the card, and the article and statistics pages.
+"""The main window: it assembles the sidebar and the pages and routes menus and keys.
 
-Authoring (AuthoringSlots) and view settings (ViewSlots) live in their own modules."""
+What to study lives in the StudyController, writing topics in Authoring, the look
+in Look; each page draws itself. The window only connects them.
+"""
 from __future__ import annotations
 
-from functools import cached_property
+from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QLineEdit, QMainWindow, QSizePolicy,
-                               QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QVBoxLayout, QWidget)
 
+from .. import __version__
+from .. import clock as default_clock
+from ..datafolder import DataFolder
 from ..library import CardFilter, Library
-from ..model import Card, Topic
-from ..progress import ProgressError, ProgressStore
-from ..stats import compute, due_summary
-from ..study import MODES, StudySession, utc_now
-from . import settings as settings_module
-from .actions import ACTIONS, MENUS, make_action
-from .authoring_slots import AuthoringSlots
-from .card_list import CardList
-from .card_view import CardView
+from ..model import Source
+from ..progress import ProgressStore
+from ..stats import compute
+from ..study import Mode, StudyController
+from . import actions as action_table
+from . import window_layout
+from .authoring import EDITOR, Authoring
+from .banner import Banner
 from .file_watch import TopicWatcher
+from .look import Look
+from .pages import PageStack
+from .settings import DEFAULT_POINT_SIZE, open_settings
 from .sidebar import Sidebar
-from .theme import colors_for
-from .view_slots import ViewSlots
+from .study_page import StudyPage
+from .toolbar import mode_toolbar, search_box
 
 ICON = Path(__file__).with_name("icon.svg")
+STUDY, ARTICLE, STATS, PROBLEMS = "study", "article", "stats", "problems"
 
 
-class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
-    def __init__(self, library: Library, store: ProgressStore, clock=utc_now):
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, store: ProgressStore, folder: DataFolder,
+                 clock: Callable[[], datetime] = default_clock.now):
         super().__init__()
-        self.library = library
-        self.store = store
-        self.clock = clock
-        self.settings = settings_module.open_settings()
-        self.point_size = float(self.settings.value("view/pointSize",
-                                                    settings_module.DEFAULT_POINT_SIZE))
-        self.theme = str(self.settings.value("view/theme", "system"))
-        self.mode = str(self.settings.value("view/mode", "study"))
-        if self.mode not in MODES:
-            self.mode = "study"
-        self.filter = CardFilter()
-        self.session: StudySession | None = None
-        self._layout_restored = False  # saved size and splitters are applied on first show
-        self.graded: list[tuple[int, Card]] = []  # (review id, card) of this run's grades
-        self.counts: dict[str, tuple[int, int]] = {}  # topic id -> (due, new), filled lazily
-        self.colors = colors_for(self.theme)
-
-        self.setWindowIcon(QIcon(str(ICON)))
         self.setObjectName("mainWindow")
-        self._build_widgets()
-        self._build_actions()
-        self._restore_layout()
-        self.apply_theme(self.theme)
-        self.show_warning(store.warning)
+        self.setWindowIcon(QIcon(str(ICON)))
+        self.library, self.store, self.clock = library, store, clock
+        self.settings = open_settings(folder)
+        mode = str(self.settings.value("view/mode", Mode.STUDY.value))
+        self.controller = StudyController(library, store, clock,
+                                          Mode(mode) if mode in {m.value for m in Mode}
+                                          else Mode.STUDY)
+        self.look = Look(str(self.settings.value("view/theme", "system")),
+                         float(self.settings.value("view/pointSize", DEFAULT_POINT_SIZE)), self)
+        self._layout_restored = False
+
+        self.sidebar = Sidebar()
+        self.sidebar.topic_changed.connect(lambda topic: self.set_filter(
+            self.controller.filter.but(topic=topic or None), sidebar=False))
+        self.sidebar.kinds_changed.connect(lambda kinds: self.set_filter(
+            self.controller.filter.but(kinds=kinds), sidebar=False))
+        self.sidebar.tag_changed.connect(lambda tag: self.set_filter(
+            self.controller.filter.but(tag=tag), sidebar=False))
+        self.pages = PageStack()
+        self.study = self.pages.add(STUDY, StudyPage(self.controller, self.look))
+        self.study.article_requested.connect(self.show_article)
+        self.study.counts_changed.connect(self.refresh_counts)
+        self.study.filter_changed.connect(self._filter_changed_by_page)
+        self.study.mode_requested.connect(lambda name: self.handlers[name]())
+        self.study.warning.connect(lambda text: self.banner.say("grades", text))
+        self.study.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        self.pages.lazy(ARTICLE, self._make_article)
+        self.pages.lazy(STATS, self._make_stats)
+        self.pages.lazy(PROBLEMS, self._make_problems)
+        self.authoring = Authoring(self, library, self.pages, folder, self.look)
+        self.authoring.topic_saved.connect(self.reload_topic)
+        self.authoring.topic_created.connect(self.topic_created)
+        self.authoring.files_changed.connect(self.files_changed)
+        self.authoring.back_requested.connect(self.back_to_card)
+        self.authoring.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.authoring.warning.connect(lambda text: self.banner.say("authoring", text))
+        self.watcher = TopicWatcher(self)
+        self.watcher.changed.connect(self.authoring.disk_changed)
+        self.banner = Banner()
+        self._assemble()
+
+        self.handlers = self._handlers()
+        self.actions_by_name = action_table.install(self, self.handlers)
+        self.search, self.search_timer = search_box(self)
+        self.search.returnPressed.connect(self.study.card_view.setFocus)
+        self.addToolBar(mode_toolbar(self.actions_by_name, self.search))
+        self.actions_by_name[f"theme_{self.look.theme}"].setChecked(True)
+        self.look.changed.connect(self._restyle)
+        self.look.apply()
+        self.banner.say("store", store.warning)
         self.refresh_topics(first=True)
 
-    # -- construction --------------------------------------------------------
-
-    def _build_widgets(self) -> None:
-        self.sidebar = Sidebar()
-        self.sidebar.topic_changed.connect(self.on_topic_changed)
-        self.sidebar.kinds_changed.connect(self.on_kinds_changed)
-        self.sidebar.tag_changed.connect(self.on_tag_changed)
-        self.card_list = CardList()
-        self.card_list.card_chosen.connect(self.show_card)
-        self.card_view = CardView()
-        self.card_view.reveal_requested.connect(self.on_reveal)
-        self.card_view.grade_requested.connect(self.on_grade)
-        self.card_view.next_requested.connect(self.on_next)
-        self.card_view.previous_requested.connect(self.on_previous)
-        self.card_view.card_link.connect(self.on_card_link)
-        self.card_view.source_link.connect(self.show_source)
-        self.card_view.mode_requested.connect(self.set_mode)
-        self.watcher = TopicWatcher(self)
-        self.watcher.changed.connect(self.on_files_changed)
-
-        self.card_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
-        self.card_splitter.addWidget(self.card_list)
-        self.card_splitter.addWidget(self.card_view)
-        self.card_splitter.setStretchFactor(1, 1)
-        self.card_splitter.setSizes([240, 760])
-
-        self.pages = QStackedWidget(objectName="pages")
-        self.pages.addWidget(self.card_splitter)  # the other pages are made on first use
-
-        self.banner = QLabel(objectName="banner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.hide()
+    def _assemble(self) -> None:
         center = QWidget()
-        center_layout = QVBoxLayout(center)
-        center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.setSpacing(0)
-        center_layout.addWidget(self.banner)
-        center_layout.addWidget(self.pages, 1)
-
+        layout = QVBoxLayout(center)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_splitter.addWidget(self.sidebar)
         self.main_splitter.addWidget(center)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([250, 950])
         self.setCentralWidget(self.main_splitter)
-
-        self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText("Search cards: title, front, back, quotes  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
-        self.search.textChanged.connect(self.on_search)
-        self.search_timer = QTimer(self, singleShot=True, interval=150)
-        self.search_timer.timeout.connect(self._apply_search)
-        self.search.returnPressed.connect(self._apply_search)
-        self.search.returnPressed.connect(lambda: self.card_view.setFocus())
         self.status = QLabel(objectName="statusCounts")
         self.statusBar().addPermanentWidget(self.status)
-
-    def _build_actions(self) -> None:
-        self.actions_by_name = {}
-        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
-        for spec in ACTIONS:
-            action = make_action(spec, self)
-            action.triggered.connect(getattr(self, f"on_{spec.name}"))
-            self.actions_by_name[spec.name] = action
-            menus[spec.menu].addAction(action)
-            self.addAction(action)  # shortcuts work even with the menu bar hidden
-            if spec.name in ("save_all", "reload", "export_anki", "clear_filters", "statistics",
-                             "grade_4", "back_to_card", "zoom_reset"):
-                menus[spec.menu].addSeparator()
-        modes = QActionGroup(self)
-        themes = QActionGroup(self)
-        for name in ("study", "browse", "quiz", "statistics"):
-            modes.addAction(self.actions_by_name[name])
-        for name in ("theme_system", "theme_light", "theme_dark"):
-            themes.addAction(self.actions_by_name[name])
-        self.actions_by_name[f"theme_{self.theme}"].setChecked(True)
-
-        toolbar = QToolBar("Modes", objectName="modesToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("study", "browse", "quiz", "statistics"):
-            action = self.actions_by_name[name]
-            toolbar.addAction(action)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{action.text().replace('&', '')} ({keys})")
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search)
-        self.addToolBar(toolbar)
-
-    def _restore_layout(self) -> None:
         self.resize(1240, 800)  # the first time; later, the saved geometry (on show)
 
+    def _handlers(self) -> dict[str, Callable[[], None]]:
+        """What each action of the table does."""
+        def on_cards(run):  # card keys act only while a card is on screen
+            return lambda: run() if self.pages.showing(STUDY) else None
+        look, study, authoring = self.look, self.study, self.authoring
+        return {
+            "new_topic": authoring.new_topic, "open_folder": self.open_folder,
+            "save": authoring.save, "save_all": authoring.save_all, "reload": self.reload,
+            "export_pdf": self.export_pdf, "export_anki": self.export_anki, "quit": self.close,
+            "undo": study.undo, "find": self.find, "edit_topic": self.edit_topic,
+            "clear_filters": lambda: self.set_filter(CardFilter(self.controller.filter.topic)),
+            "study": lambda: self.set_mode(Mode.STUDY),
+            "browse": lambda: self.set_mode(Mode.BROWSE),
+            "quiz": lambda: self.set_mode(Mode.QUIZ), "statistics": self.show_statistics,
+            "reveal": on_cards(study.flip),
+            **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
+            "previous": on_cards(study.previous), "next": on_cards(study.next),
+            "show_in_article": on_cards(study.show_in_article),
+            "new_card_from_selection": lambda: authoring.new_card_from_selection(
+                self.pages.made(ARTICLE) if self.pages.showing(ARTICLE) else None),
+            "back_to_card": self.back_to_card,
+            "zoom_in": lambda: look.zoom(1), "zoom_out": lambda: look.zoom(-1),
+            "zoom_reset": look.reset_zoom,
+            **{f"theme_{name}": (lambda name=name: look.set_theme(name))
+               for name in ("system", "light", "dark")},
+            "shortcuts": self.show_shortcuts, "about": self.show_about,
+        }
+
+    # -- pages made on first use ---------------------------------------------------
+
+    def _make_article(self):
+        from .article_view import ArticleView
+        view = ArticleView()
+        view.back_requested.connect(self.back_to_card)
+        view.new_card_requested.connect(lambda: self.authoring.new_card_from_selection(view))
+        view.apply_colors(self.look.colors, self.look.point_size)
+        return view
+
+    def _make_stats(self):
+        from .stats_view import StatsView
+        view = StatsView()
+        view.apply_colors(self.look.colors)
+        return view
+
+    def _make_problems(self):
+        from .problems_view import ProblemsView
+        view = ProblemsView()
+        view.problem_activated.connect(lambda problem: self.authoring.edit_at_problem(
+            problem, self._topic_to_edit()))
+        return view
+
+    def _restyle(self) -> None:
+        colors, size = self.look.colors, self.look.point_size
+        self.banner.restyle(colors)
+        if self.pages.made(ARTICLE):
+            self.pages.page(ARTICLE).apply_colors(colors, size)
+        if self.pages.made(STATS):
+            self.pages.page(STATS).apply_colors(colors)
+        self.statusBar().showMessage(f"Text size {size:g} pt", 2000)
+
+    # -- showing and closing -------------------------------------------------------
+
     def showEvent(self, event) -> None:
-        # Splitters are restored once the window has its size; restoreState
-        # before that stretched the window to the saved widths instead.
         if not self._layout_restored:
             self._layout_restored = True
-            # Minimum sizes cached before the children were shown are stale (too
-            # wide); recompute them so the saved size is not overruled.
-            self.layout().invalidate()
-            self.layout().activate()
-            self._restore_geometry()
-            for splitter in (self.main_splitter, self.card_splitter):
-                sizes = self.settings.value(f"window/{splitter.objectName()}")
-                if isinstance(sizes, list) and all(str(n).isdigit() for n in sizes):
-                    splitter.setSizes([int(n) for n in sizes])  # scaled to fit, unlike restoreState
+            window_layout.restore(self, self.settings, [self.main_splitter, self.study])
         super().showEvent(event)
 
-    def _restore_geometry(self) -> None:
-        """Size, place and maximized state from last time, kept on a visible screen.
-
-        Done after show(): some platforms resize a hidden window to its size hint
-        when it first appears, and restoreGeometry() clamps to the screen first."""
-        size, pos = self.settings.value("window/size"), self.settings.value("window/pos")
-        if isinstance(size, QSize) and size.isValid():
-            self.resize(size)
-        if isinstance(pos, QPoint):
-            screens = [s.availableGeometry() for s in QGuiApplication.screens()]
-            if any(area.intersects(QRect(pos, self.size())) for area in screens):
-                self.move(pos)
-        if self.settings.value("window/maximized") in (True, "true"):
-            self.showMaximized()
-
     def closeEvent(self, event) -> None:
-        if not self.confirm_unsaved("quitting"):
+        if not self.authoring.confirm_unsaved("quitting"):
             event.ignore()
             return
-        self.settings.setValue("window/maximized", self.isMaximized())
-        if not self.isMaximized():
-            self.settings.setValue("window/size", self.size())
-            self.settings.setValue("window/pos", self.pos())
-        for splitter in (self.main_splitter, self.card_splitter):
-            self.settings.setValue(f"window/{splitter.objectName()}", splitter.sizes())
-        self.settings.setValue("view/pointSize", self.point_size)
-        self.settings.setValue("view/theme", self.theme)
-        self.settings.setValue("view/mode", self.mode)
+        self.controller.flush()
+        window_layout.save(self, self.settings, [self.main_splitter, self.study])
+        self.settings.setValue("view/pointSize", self.look.point_size)
+        self.settings.setValue("view/theme", self.look.theme)
+        self.settings.setValue("view/mode", self.controller.mode.value)
         self.settings.sync()
         super().closeEvent(event)
 
-    # -- pages made on first use (start-up shows a card, nothing more) ---------
-
-    def _made(self, name: str) -> bool:
-        return name in self.__dict__
-
-    def _on_page(self, name: str) -> bool:
-        return self._made(name) and self.pages.currentWidget() is self.__dict__[name]
-
-    def _add_page(self, page: QWidget) -> QWidget:
-        self.pages.addWidget(page)
-        return page
-
-    def _color_pages(self) -> None:
-        for name in ("article_view", "topic_editor"):
-            if self._made(name):
-                getattr(self, name).apply_colors(self.colors, self.point_size)
-        if self._made("stats_view"):
-            self.stats_view.apply_colors(self.colors)
-
-    @cached_property
-    def article_view(self):
-        from .article_view import ArticleView
-        view = self._add_page(ArticleView())
-        view.back_requested.connect(self.on_back_to_card)
-        view.new_card_requested.connect(self.on_new_card_from_selection)
-        view.apply_colors(self.colors, self.point_size)
-        return view
-
-    @cached_property
-    def stats_view(self):
-        from .stats_view import StatsView
-        view = self._add_page(StatsView())
-        view.apply_colors(self.colors)
-        return view
-
-    @cached_property
-    def problems_view(self):
-        from .problems_view import ProblemsView
-        view = self._add_page(ProblemsView())
-        view.problem_activated.connect(self.edit_at_problem)
-        return view
-
-    # -- topics and filters --------------------------------------------------
+    # -- topics and filters --------------------------------------------------------
 
     def refresh_topics(self, first: bool = False) -> None:
         """Fill the sidebar and show the cards; at start-up, the card comes first."""
-        self.counts.clear()
+        topics = self.library.topics
         if first:
-            # The first card is drawn before the sidebar's counts and tags, and
-            # before watching files: none of them is needed to see it.
-            topics = self.library.topics
-            self.filter = CardFilter(topic=topics[0].id if len(topics) == 1 else None)
-            self._show_startup_problems()
-            self.apply_filter()
+            # The first card is drawn before the sidebar's counts and tags, and before
+            # watching files: none of them is needed to see it.
+            self.controller.set_filter(CardFilter(topics[0].id if len(topics) == 1 else None))
+            self._show_cards()
             QTimer.singleShot(0, self._fill_sidebar)
-            QTimer.singleShot(0, self.announce_drafts)
+            QTimer.singleShot(0, self.authoring.announce_drafts)
             return
+        wanted = self.controller.filter
+        if self.library.topic(wanted.topic) is None:  # that topic is gone, or never was
+            wanted = wanted.but(topic=topics[0].id if len(topics) == 1 else None)
+        self.controller.filter = wanted
         self._fill_sidebar()
-        self._show_startup_problems()
-        self.apply_filter()
+        self.set_filter(wanted)
 
     def _fill_sidebar(self) -> None:
         if self.store.closed:
             return  # the window was closed before start-up finished
-        current = self.filter.topic if self.filter.topic is not None else ""
-        if len(self.library.topics) == 1 and current == "":
-            current = None
-        self._refresh_sidebar_counts(current)
-        self.filter = CardFilter(topic=self.sidebar.current_topic() or None,
-                                 kinds=self.filter.kinds, tag=self.filter.tag,
-                                 text=self.filter.text)
-        self._refresh_tags()
+        wanted = self.controller.filter
+        self.sidebar.set_topics(self.library.topics, self.controller.all_counts(), wanted.topic
+                                if wanted.topic or len(self.library.topics) == 1 else "")
+        self.sidebar.set_tags(self.controller.tags_in_scope(), wanted.tag)
         self.watcher.watch([t.path for t in self.library.topics])
 
-    def _show_startup_problems(self) -> None:
-        if self.library.problems and not self.library.topics:
-            self.problems_view.show_problems(None, self.library.problems)
-
-    def _topics_in_scope(self) -> list[Topic]:
-        topic = self.library.topic(self.filter.topic)
-        return [topic] if topic else list(self.library.topics)
-
-    def _refresh_tags(self) -> None:
-        tags = sorted({t for topic in self._topics_in_scope() for t in topic.tags})
-        self.sidebar.set_tags(tags, self.filter.tag if self.filter.tag in tags else None)
-        if self.filter.tag not in tags:
-            self.filter = CardFilter(self.filter.topic, self.filter.kinds, None, self.filter.text)
-
-    def on_topic_changed(self, topic_id: str) -> None:
-        self.filter = CardFilter(topic_id or None, self.filter.kinds, self.filter.tag,
-                                 self.filter.text)
-        self._refresh_tags()
-        self.apply_filter()
-
-    def on_kinds_changed(self, kinds) -> None:
-        self.filter = CardFilter(self.filter.topic, kinds, self.filter.tag, self.filter.text)
-        self.apply_filter()
-
-    def on_tag_changed(self, tag) -> None:
-        self.filter = CardFilter(self.filter.topic, self.filter.kinds, tag, self.filter.text)
-        self.apply_filter()
-
-    def on_search(self, _text: str) -> None:
-        self.search_timer.start()  # typing "pragmatism" should not rebuild the deck ten times
-
-    def _apply_search(self) -> None:
-        text = self.search.text()
-        if text != self.filter.text:
-            self.filter = CardFilter(self.filter.topic, self.filter.kinds, self.filter.tag, text)
-            self.apply_filter()
-
-    def set_filter(self, wanted: CardFilter) -> None:
+    def set_filter(self, wanted: CardFilter, sidebar: bool = True) -> None:
         """Show these cards, with the sidebar and the search box saying so."""
         self.search_timer.stop()
         self.search.blockSignals(True)
         self.search.setText(wanted.text)
         self.search.blockSignals(False)
-        self.sidebar.show_filter(wanted.topic, wanted.kinds)
-        self.filter = wanted
-        self._refresh_tags()
-        self.apply_filter()
+        if sidebar:
+            self.sidebar.show_filter(wanted.topic, wanted.kinds)
+        topic_before = self.controller.filter.topic
+        self.controller.set_filter(wanted)
+        if wanted.topic != topic_before or sidebar:
+            self.sidebar.set_tags(self.controller.tags_in_scope(), self.controller.filter.tag)
+        self._show_cards()
 
-    def apply_filter(self) -> None:
-        """Recompute the visible cards and restart the session of the current mode."""
-        cards = self.library.cards(self.filter)
-        self.card_list.set_cards(cards)
-        self.session = StudySession(cards, self.store if self.mode == "study" else None,
-                                    self.mode, self.clock)
-        topic = self.library.topic(self.filter.topic)
-        if self._on_page("topic_editor"):
+    def apply_search(self) -> None:
+        text = self.search.text()
+        if text != self.controller.filter.text:
+            self.set_filter(self.controller.filter.but(text=text), sidebar=False)
+
+    def _filter_changed_by_page(self) -> None:
+        self.sidebar.show_filter(self.controller.filter.topic, self.controller.filter.kinds)
+        self.sidebar.set_tags(self.controller.tags_in_scope(), self.controller.filter.tag)
+        self.actions_by_name[self.controller.mode.value].setChecked(True)
+        self.refresh_counts()
+
+    def _show_cards(self) -> None:
+        """Draw the new session on the page the filter calls for."""
+        self.study.refill()
+        topic = self.library.topic(self.controller.filter.topic)
+        if self.library.problems and not self.library.topics:
+            self.pages.show_page(PROBLEMS).show_problems(None, self.library.problems)
+        elif self.pages.showing(EDITOR):
             pass  # a save reloads the cards; the user stays in the editor
         elif topic is not None and topic.problems:
-            self.problems_view.show_problems(topic, list(topic.problems))
-            self.pages.setCurrentWidget(self.problems_view)
-        elif not self._on_page("stats_view"):
-            self.pages.setCurrentWidget(self.card_splitter)
-        if self._on_page("stats_view"):
+            self.pages.show_page(PROBLEMS).show_problems(topic, list(topic.problems))
+        elif not self.pages.showing(STATS):
+            self.pages.show_page(STUDY)
+        if self.pages.showing(STATS):
             self.update_stats()
-        self.actions_by_name[self.mode].setChecked(not self._on_page("stats_view"))
-        self.card_list.setVisible(self.mode == "browse" or bool(self.filter.text))
-        self.counts.clear()  # cards fall due as time passes: count afresh now and then
-        self._update_status()
-        self.render()
+        self.actions_by_name[self.controller.mode.value].setChecked(not self.pages.showing(STATS))
+        self.refresh_counts()
 
-    # -- the card ------------------------------------------------------------
-
-    def render(self) -> None:
-        self.card_view.render(self.session, self._topic_of, self.colors)
-        if not self.card_list.isHidden():
-            self.card_list.select(self.session.current if self.session else None)
-        title = self.library.topic(self.filter.topic)
+    def refresh_counts(self) -> None:
+        self.status.setText(self.controller.status_text())
+        title = self.library.topic(self.controller.filter.topic)
         self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
-        self.actions_by_name["undo"].setEnabled(bool(self.session and (
-            self.session.can_undo or (self.graded and self.mode == "study"))))
+        self.actions_by_name["undo"].setEnabled(self.controller.can_undo)
+        if self.sidebar.topics.count():
+            self.sidebar.update_counts(self.library.topics, self.controller.all_counts())
 
-    def _topic_of(self, card: Card) -> Topic | None:
-        return self.library.topic(card.topic)
+    # -- modes and pages -----------------------------------------------------------
 
-    def _count(self, topic: Topic) -> tuple[int, int]:
-        """(due, new) of a topic, from the store once until something changes it."""
-        if topic.id not in self.counts:
-            self.counts[topic.id] = due_summary(self.store, topic, self.clock())
-        return self.counts[topic.id]
+    def set_mode(self, mode: Mode) -> None:
+        was_problems = self.pages.showing(PROBLEMS)
+        if not was_problems:
+            self.pages.show_page(STUDY)
+        self.controller.set_mode(mode)
+        self._show_cards()
+        if was_problems:
+            self.pages.show_page(STUDY)  # study a broken topic's good cards
 
-    def _update_status(self) -> None:
-        scope = self._topics_in_scope()
-        due = new = 0
-        for topic in scope:
-            d, n = self._count(topic)
-            due, new = due + d, new + n
-        shown = len(self.session.cards) if self.session else 0
-        total = sum(len(t.cards) for t in scope)
-        matching = f"{shown} of {total} cards shown" if shown != total else f"{total} cards"
-        self.status.setText(f"{matching} · {due} due · {new} new")
-
-    def show_card(self, card: Card) -> None:
-        if self.session and self.session.go_to(card):
-            self.pages.setCurrentWidget(self.card_splitter)
-            self.render()
-
-    def on_card_link(self, card_id: str) -> None:
-        current = self.session.current if self.session else None
-        topic = self.library.topic(current.topic) if current else None
-        card = topic.card(card_id) if topic else None
-        if card is None:
-            return
-        if self.session.go_to(card):
-            self.render()
-            return
-        # The related card is filtered out: browse the whole topic to reach it.
-        self.mode = "browse"
-        self.set_filter(CardFilter(card.topic))
-        self.show_card(card)
-
-    def on_reveal(self) -> None:
-        if self.pages.currentWidget() is not self.card_splitter or not self.session:
-            return
-        if self.session.mode == "browse" and self.session.revealed:
-            self.session.revealed = False  # browsing flips both ways
-        else:
-            self.session.reveal()
-        self.render()
-
-    def on_grade(self, rating: int) -> None:
-        if (self.pages.currentWidget() is not self.card_splitter or not self.session
-                or not self.session.revealed or self.session.mode == "browse"):
-            return
-        card = self.session.current
-        try:
-            self.session.grade(rating)
-        except ProgressError as error:
-            self.show_warning(str(error))  # the card stays, to be graded again
-            self.render()
-            return
-        if self.session.last_review_id is not None:
-            # Kept by the window: the session is rebuilt whenever the filters change.
-            self.graded.append((self.session.last_review_id, card))
-        self.show_warning(self.store.warning)
-        self.render()
-        if self.session.mode == "study":
-            self._counts_changed(card.topic)
-
-    def _refresh_sidebar_counts(self, current: str | None = ...) -> None:
-        counts = {t.id: self._count(t) for t in self.library.topics}
-        keep = self.sidebar.current_topic() if current is ... else current
-        self.sidebar.set_topics(self.library.topics, counts, keep)
-
-    def _counts_changed(self, topic_id: str) -> None:
-        self.counts.pop(topic_id, None)
-        self._refresh_sidebar_counts()
-        self._update_status()
-
-    def on_grade_1(self): self.on_grade(1)
-    def on_grade_2(self): self.on_grade(2)
-    def on_grade_3(self): self.on_grade(3)
-    def on_grade_4(self): self.on_grade(4)
-
-    def on_undo(self) -> None:
-        """Take back the last grade, even one given before the filters changed."""
-        if self.session is None:
-            return
-        try:
-            if self.session.can_undo:
-                review_id = self.session.last_review_id
-                undone = self.session.undo()
-            elif self.graded and self.mode == "study":
-                review_id, card = self.graded[-1]
-                self.session.take_back(review_id, card)
-                undone = True
-            else:
-                review_id, undone = None, False
-        except ProgressError as error:
-            self.show_warning(str(error))
-            return
-        if self.graded and review_id is not None and self.graded[-1][0] == review_id:
-            self.graded.pop()
-        if undone:
-            self.pages.setCurrentWidget(self.card_splitter)
-            self.render()
-            self._counts_changed(self.session.current.topic)
-            self.statusBar().showMessage("Grade undone", 3000)
-
-    def on_next(self) -> None:
-        if self.session and self.pages.currentWidget() is self.card_splitter:
-            self.session.next()
-            self.render()
-
-    def on_previous(self) -> None:
-        if self.session and self.pages.currentWidget() is self.card_splitter:
-            self.session.previous()
-            self.render()
-
-    # -- modes and pages -----------------------------------------------------
-
-    def set_mode(self, mode: str) -> None:
-        if mode == "statistics":
-            self.on_statistics()
-            return
-        self.mode = mode
-        if not self._on_page("problems_view"):
-            self.pages.setCurrentWidget(self.card_splitter)
-        self.apply_filter()
-        if self._on_page("problems_view"):
-            self.pages.setCurrentWidget(self.card_splitter)  # study a broken topic's good cards
-
-    def on_study(self): self.set_mode("study")
-    def on_browse(self): self.set_mode("browse")
-    def on_quiz(self): self.set_mode("quiz")
-
-    def on_statistics(self) -> None:
+    def show_statistics(self) -> None:
         self.update_stats()
-        self.pages.setCurrentWidget(self.stats_view)
+        self.pages.show_page(STATS)
         self.actions_by_name["statistics"].setChecked(True)
 
     def update_stats(self) -> None:
-        scope = self._topics_in_scope()
+        scope = self.controller.topics_in_scope()
         name = scope[0].title if len(scope) == 1 else "all topics"
-        self.stats_view.show_stats(compute(self.store, scope, self.clock()), name)
+        self.pages.page(STATS).show_stats(compute(self.store, scope, self.clock()), name)
 
-    def show_source(self, index: int = 0) -> None:
-        card = self.session.current if self.session else None
-        if card is None or not 0 <= index < len(card.sources):
-            return
-        source = card.sources[index]
+    def show_article(self, source: Source) -> None:
         try:
             article = self.library.seeds.text(source.seed.path)
         except (OSError, UnicodeDecodeError) as error:
-            self.show_warning(f"Cannot open the article {source.seed.path}: {error}")
+            self.banner.say("article", f"Cannot open the article {source.seed.path}: {error}")
             return
-        self.article_view.show_quote(source.seed, article, source.quote)
-        self.pages.setCurrentWidget(self.article_view)
+        self.banner.say("article", "")
+        self.pages.page(ARTICLE).show_quote(source.seed, article, source.quote)
+        self.pages.show_page(ARTICLE)
 
-    def on_show_in_article(self) -> None:
-        self.show_source(0)
-
-    def on_back_to_card(self) -> None:
-        if any(self._on_page(name) for name in ("article_view", "stats_view", "topic_editor")):
-            self.pages.setCurrentWidget(self.card_splitter)
-            self.actions_by_name[self.mode].setChecked(True)
-            self.render()
+    def back_to_card(self) -> None:
+        if self.pages.current_name in (ARTICLE, STATS, EDITOR):
+            self.pages.show_page(STUDY)
+            self.actions_by_name[self.controller.mode.value].setChecked(True)
+            self.study.render()
         elif self.search.hasFocus() and self.search.text():
             self.search.clear()
 
-    # -- files ---------------------------------------------------------------
+    def find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
-    def on_open_folder(self) -> None:
+    # -- topics on disk ------------------------------------------------------------
+
+    def _topic_to_edit(self):
+        card = self.controller.session.current
+        return (self.library.topic(self.controller.filter.topic)
+                or (self.library.topic(card.topic) if card else None)
+                or (self.library.topics[0] if self.library.topics else None))
+
+    def edit_topic(self) -> None:
+        self.authoring.edit_topic(self._topic_to_edit(), self.controller.session.current)
+
+    def open_folder(self) -> None:
         start = str(self.library.paths[0]) if self.library.paths else str(Path.home())
         folder = QFileDialog.getExistingDirectory(self, "Open a topic folder or a folder of topics",
                                                   start)
@@ -534,29 +333,62 @@ class MainWindow(AuthoringSlots, ViewSlots, QMainWindow):
             self.open_paths([Path(folder)])
 
     def open_paths(self, paths: list[Path]) -> None:
-        if not self.confirm_unsaved("opening another folder"):
+        if not self.authoring.confirm_unsaved("opening another folder"):
             return
-        if self._made("topic_editor"):
-            self.topic_editor.close_all()
-            self.topic_editor.folder = None
+        self.authoring.close_topic()
         self.library.paths = list(paths)
-        self.on_reload()
+        self.reload()
 
-    def on_reload(self) -> None:
+    def reload(self) -> None:
         self.library.reload()
+        self.controller.reload()
         self.refresh_topics()
-        problems = sum(len(t.problems) for t in self.library.topics) + len(self.library.problems)
+        topics, problems = len(self.library.topics), sum(
+            len(t.problems) for t in self.library.topics) + len(self.library.problems)
         self.statusBar().showMessage(
-            f"Loaded {len(self.library.topics)} topic(s)"
-            + (f", {problems} problem(s)" if problems else ""), 5000)
+            f"Loaded {topics} topic{'s' * (topics != 1)}"
+            + (f", {problems} problem{'s' * (problems != 1)}" if problems else ""), 5000)
 
-    def on_export_pdf(self) -> None:
+    def reload_topic(self, folder: Path) -> None:
+        """Load one topic again from disk; study progress is keyed by id, so it stays."""
+        current = self.controller.session.current
+        self.library.reload_topic(Path(folder))
+        self.refresh_topics()
+        topic = self.library.topic(current.topic) if current else None
+        again = topic.card(current.id) if topic else None
+        if again is not None and self.controller.go_to(again):
+            self.study.render()
+
+    def files_changed(self, folders) -> None:
+        for folder in folders:
+            if Path(folder).exists():
+                self.reload_topic(folder)
+            else:
+                self.reload()
+
+    def topic_created(self, folder: Path) -> None:
+        if not any(folder.parent == p or folder == p for p in self.library.paths):
+            self.library.paths.append(folder.parent)
+        self.reload()
+        topic = self.library.topic_at(folder)
+        if topic is not None:
+            self.set_filter(CardFilter(topic.id))
+            self.authoring.open_editor(topic)
+
+    def export_pdf(self) -> None:
         from .export_dialog import PdfExportDialog  # reportlab loads only when asked for
-        PdfExportDialog(self, self._topics_in_scope(), self.filter).exec()
+        PdfExportDialog(self, self.controller.topics_in_scope(), self.controller.filter).exec()
 
-    def on_export_anki(self) -> None:
+    def export_anki(self) -> None:
         from .export_dialog import AnkiExportDialog
-        AnkiExportDialog(self, self._topics_in_scope()).exec()
+        AnkiExportDialog(self, self.controller.topics_in_scope()).exec()
 
-    def on_quit(self) -> None:
-        self.close()
+    def show_shortcuts(self) -> None:
+        from .shortcuts_dialog import ShortcutsDialog
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Briefing Cards",
+                          f"<b>Briefing Cards {__version__}</b><p>Flashcard briefings on a "
+                          "policy topic's actors, objectives and key figures. Every card cites "
+                          "its source article with a verbatim quote.</p>")

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from ..paths import data_dir
+from ..datafolder import DataFolder
 
 DEFAULT_POINT_SIZE = 13.0
 
 
-def open_settings() -> QSettings:
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+def open_settings(folder: DataFolder) -> QSettings:
+    try:
+        folder.root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # QSettings keeps them in memory; the app still runs
+    return QSettings(str(folder.settings), QSettings.Format.IniFormat)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QListWidget, QLi
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..model import KIND_LABELS, KINDS, Topic
+from ..stats import Counts
 
 ALL_TOPICS = ""  # the item that shows every topic at once
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
@@ -51,20 +52,12 @@ class Sidebar(QWidget):
                             "padding-top: 8px;")
         return label
 
-    def set_topics(self, topics: list[Topic], counts: dict[str, tuple[int, int]], current: str | None):
-        """counts: topic id -> (due, new)."""
+    def set_topics(self, topics: list[Topic], counts: dict[str, Counts], current: str | None):
+        """Fill the list; current: the topic id to select, "" for all, None for the default."""
         self.topics.blockSignals(True)
         self.topics.clear()
-        if len(topics) > 1:
-            total = sum(len(t.cards) for t in topics)
-            due = sum(counts.get(t.id, (0, 0))[0] for t in topics)
-            self._add_item(ALL_TOPICS, "All topics", f"{total} cards · {due} due", False)
-        for topic in topics:
-            due, new = counts.get(topic.id, (0, 0))
-            detail = f"{len(topic.cards)} cards · {due} due · {new} new"
-            if topic.problems:
-                detail = f"⚠ {len(topic.problems)} problem{'s' * (len(topic.problems) > 1)} · " + detail
-            self._add_item(topic.id, topic.title, detail, bool(topic.problems))
+        for topic_id, title, detail, broken in self._rows(topics, counts):
+            self._add_item(topic_id, title, detail, broken)
         wanted = current if current is not None else (topics[0].id if len(topics) == 1 else ALL_TOPICS)
         for row in range(self.topics.count()):
             if self.topics.item(row).data(TOPIC_ROLE) == wanted:
@@ -74,6 +67,30 @@ class Sidebar(QWidget):
             if self.topics.count():
                 self.topics.setCurrentRow(0)
         self.topics.blockSignals(False)
+
+    def update_counts(self, topics: list[Topic], counts: dict[str, Counts]) -> None:
+        """New counts for the same topics, keeping the selection."""
+        rows = self._rows(topics, counts)
+        if len(rows) != self.topics.count():
+            return
+        for row, (_topic_id, title, detail, _broken) in enumerate(rows):
+            self.topics.item(row).setText(f"{title}\n{detail}")
+
+    @staticmethod
+    def _rows(topics: list[Topic], counts: dict[str, Counts]) -> list[tuple[str, str, str, bool]]:
+        none = Counts(0, 0, 0)
+        rows = []
+        if len(topics) > 1:
+            total = sum(len(t.cards) for t in topics)
+            due = sum(counts.get(t.id, none).due for t in topics)
+            rows.append((ALL_TOPICS, "All topics", f"{total} cards · {due} due", False))
+        for topic in topics:
+            found = counts.get(topic.id, none)
+            detail = f"{len(topic.cards)} cards · {found.due} due · {found.new} new"
+            if topic.problems:
+                detail = f"⚠ {len(topic.problems)} problem{'s' * (len(topic.problems) > 1)} · " + detail
+            rows.append((topic.id, topic.title, detail, bool(topic.problems)))
+        return rows
 
     def _add_item(self, topic_id: str, title: str, detail: str, broken: bool) -> None:
         item = QListWidgetItem(f"{title}\n{detail}")

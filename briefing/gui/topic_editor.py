@@ -6,7 +6,6 @@ problems (duplicate ids, related links) show up too.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +20,6 @@ from ..authoring import FileText, NotText, insert_card, read_file_text, save_fil
 from ..drafts import Drafts
 from ..loader import load_topic
 from ..model import Problem, Topic
-from ..paths import data_dir
 from ..quotes import SeedTexts
 from .code_editor import CodeEditor
 from .conflict_dialog import ConflictDialog
@@ -64,10 +62,11 @@ class TopicEditor(QWidget):
     message = Signal(str)         # for the status bar
     back_requested = Signal()
 
-    def __init__(self, seeds: SeedTexts | None = None, parent=None):
+    def __init__(self, seeds: SeedTexts, drafts: Drafts, recovered: Path, parent=None):
         super().__init__(parent)
-        self.seeds = seeds or SeedTexts()
-        self.drafts = Drafts(data_dir() / "drafts")
+        self.seeds = seeds
+        self.drafts = drafts
+        self.recovered = recovered  # where edits set aside for another program's go
         self.folder: Path | None = None
         self.files: list[OpenFile] = []
         self.colors: Colors = LIGHT
@@ -124,7 +123,7 @@ class TopicEditor(QWidget):
         if self.folder != topic.path:
             if self.has_unsaved():
                 raise RuntimeError("close the open topic's unsaved changes first")
-            self.close_all()
+            self.close_topic()
             self.folder = topic.path
         for path in topic.files:
             self.open_file(path)
@@ -168,8 +167,8 @@ class TopicEditor(QWidget):
             self.message.emit(f"Restored unsaved edits to {path.name} from {when}.{note}")
         return entry
 
-    def close_all(self, keep_drafts: bool = False) -> None:
-        """Close every file; their unsaved edits are dropped unless keep_drafts."""
+    def close_topic(self, keep_drafts: bool = False) -> None:
+        """Close every file of the topic; their unsaved edits are dropped unless keep_drafts."""
         if not keep_drafts:
             for entry in self.files:
                 self.drafts.drop(entry.path)
@@ -179,6 +178,7 @@ class TopicEditor(QWidget):
         self.files = []
         self.problems = []
         self.problem_list.clear()
+        self.folder = None
 
     def current(self) -> OpenFile | None:
         index = self.tabs.currentIndex()
@@ -237,17 +237,10 @@ class TopicEditor(QWidget):
                 self.drafts.drop(entry.path)
                 entry.drafted = None
 
-    def wait_for_validation(self, timeout_ms: int = 5000) -> bool:
-        """For tests and saves: block until the latest check has reported."""
-        if self.timer.isActive():  # typing has paused: check now rather than after the pause
-            self.timer.stop()
-            self.validate()
-        deadline = time.monotonic() + timeout_ms / 1000
-        from PySide6.QtWidgets import QApplication
-        while self._jobs and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.005)
-        return not self._jobs
+    @property
+    def checking(self) -> bool:
+        """A check is due (typing paused) or under way and has not reported yet."""
+        return self.timer.isActive() or bool(self._jobs)
 
     def _on_validated(self, generation: int, topic: Topic) -> None:
         # Only this job is released: an older one still running must be able to report.
@@ -358,7 +351,7 @@ class TopicEditor(QWidget):
 
     def _keep_copy(self, entry: OpenFile) -> Path:
         """Nothing typed is lost: the discarded edits go to the data folder."""
-        folder = data_dir() / "recovered"
+        folder = self.recovered
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{entry.path.stem}-{clock.stamp()}{entry.path.suffix}"
         from ..atomic import write_text

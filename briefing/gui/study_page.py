@@ -1,0 +1,142 @@
+"""The study page: the card (Study, Browse or Quiz) and, while searching or browsing,
+the list of cards. It draws what its StudyController decides and forwards the
+user's actions to it; it owns no study logic of its own."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QSplitter
+
+from ..model import Card, Source
+from ..progress import ProgressError
+from ..study import Mode, StudyController
+from .card_list import CardList
+from .card_view import CardView
+from .look import Look
+
+RETRY_MS = 2000  # how often grades that waited for a busy progress file are tried again
+
+
+class StudyPage(QSplitter):
+    article_requested = Signal(object)   # a Source to show in its article
+    counts_changed = Signal()            # grades changed what is due: redraw the counts
+    filter_changed = Signal()            # the controller changed the filter (a link)
+    mode_requested = Signal(str)         # a link on the "done" screen
+    warning = Signal(str)                # for the window's banner ("" clears it)
+    message = Signal(str)                # for the status bar
+
+    def __init__(self, controller: StudyController, look: Look, parent=None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("cardSplitter")
+        self.controller = controller
+        self.look = look
+        self.card_list = CardList()
+        self.card_list.card_chosen.connect(self.show_card)
+        self.card_view = CardView()
+        self.card_view.reveal_requested.connect(self.flip)
+        self.card_view.grade_requested.connect(self.grade)
+        self.card_view.next_requested.connect(self.next)
+        self.card_view.previous_requested.connect(self.previous)
+        self.card_view.card_link.connect(self.follow_link)
+        self.card_view.source_link.connect(self.show_in_article)
+        self.card_view.mode_requested.connect(self.mode_requested)
+        self.addWidget(self.card_list)
+        self.addWidget(self.card_view)
+        self.setStretchFactor(1, 1)
+        self.setSizes([240, 760])
+        self.retry = QTimer(self, interval=RETRY_MS)
+        self.retry.timeout.connect(self.save_waiting)
+        look.changed.connect(self.restyle)
+        self.restyle()
+
+    @property
+    def session(self):
+        return self.controller.session
+
+    def restyle(self) -> None:
+        self.card_view.apply_colors(self.look.colors, self.look.point_size)
+        self.render()
+
+    def refill(self) -> None:
+        """The controller has a new session: list its cards and draw the first."""
+        self.card_list.set_cards(self.session.cards)
+        self.card_list.setVisible(self.controller.mode is Mode.BROWSE
+                                  or bool(self.controller.filter.text))
+        self.render()
+
+    def render(self) -> None:
+        session = self.session
+        card = session.current
+        topic = self.controller.library.topic(card.topic) if card else None
+        self.card_view.render(session, topic, self.look.colors)
+        if not self.card_list.isHidden():
+            self.card_list.select(card)
+
+    # -- the user's actions ------------------------------------------------------
+
+    def flip(self) -> None:
+        self.controller.flip()
+        self.render()
+
+    def grade(self, rating: int) -> None:
+        try:
+            graded = self.controller.grade(rating)
+        except ProgressError as error:
+            self.warning.emit(str(error))  # the card stays, to be graded again
+            self.render()
+            return
+        if not graded:
+            return
+        waiting = len(self.controller.log.waiting)
+        if waiting:
+            self.retry.start()
+            self.warning.emit(f"Your progress file is in use by another program: {waiting} "
+                              f"grade{'s' * (waiting != 1)} will be saved as soon as it is free.")
+        self.render()
+        self.counts_changed.emit()
+
+    def undo(self) -> None:
+        try:
+            card = self.controller.undo()
+        except ProgressError as error:
+            self.warning.emit(str(error))
+            return
+        if card is None:
+            return
+        self.render()
+        self.counts_changed.emit()
+        self.message.emit("Grade undone")
+
+    def next(self) -> None:
+        self.controller.next()
+        self.render()
+
+    def previous(self) -> None:
+        self.controller.previous()
+        self.render()
+
+    def show_card(self, card: Card) -> None:
+        if self.controller.go_to(card):
+            self.render()
+
+    def follow_link(self, card_id: str) -> None:
+        before = self.controller.filter
+        if not self.controller.follow(card_id):
+            return
+        if self.controller.filter != before:
+            self.filter_changed.emit()
+            self.refill()
+        else:
+            self.render()
+
+    def show_in_article(self, index: int = 0) -> None:
+        card = self.session.current
+        if card is not None and 0 <= index < len(card.sources):
+            source: Source = card.sources[index]
+            self.article_requested.emit(source)
+
+    def save_waiting(self) -> None:
+        """Try again to save grades that found the progress file busy."""
+        if self.controller.flush() == 0:
+            self.retry.stop()
+            self.warning.emit("")
+            self.message.emit("Every grade is saved")

@@ -1,0 +1,109 @@
+"""The progress file's layout, its version number, and the migrations between versions.
+
+The version is SQLite's `PRAGMA user_version`. A file from before versions
+existed (user_version 0 with the tables in place) is version 1. Migrations run
+in order, all in one transaction, so a file is never left half upgraded; a file
+newer than this code, or one whose tables lack a column this code needs, is
+refused and left exactly as it is.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+# MIGRATIONS[n] takes a file from version n to version n + 1.
+MIGRATIONS: dict[int, str] = {
+    0: """
+    CREATE TABLE IF NOT EXISTS card_state (
+        topic TEXT NOT NULL,
+        card TEXT NOT NULL,
+        state INTEGER NOT NULL,   -- scheduling.CardState: 1 learning, 2 review, 3 relearning
+        due TEXT NOT NULL,        -- ISO 8601, UTC
+        fsrs TEXT NOT NULL,       -- the scheduler's own record (JSON)
+        PRIMARY KEY (topic, card)
+    );
+    CREATE TABLE IF NOT EXISTS review (
+        id INTEGER PRIMARY KEY,
+        topic TEXT NOT NULL,
+        card TEXT NOT NULL,
+        rating INTEGER NOT NULL,  -- 1 again, 2 hard, 3 good, 4 easy
+        reviewed_at TEXT NOT NULL,
+        duration_ms INTEGER,
+        state_before TEXT,        -- the record before the grade; NULL for a new card (for undo)
+        state_after TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS review_time ON review (reviewed_at);
+    """,
+}
+
+# The columns this code reads and writes, by table, at SCHEMA_VERSION.
+COLUMNS = {
+    "card_state": {"topic", "card", "state", "due", "fsrs"},
+    "review": {"id", "topic", "card", "rating", "reviewed_at", "duration_ms", "state_before",
+               "state_after"},
+}
+
+
+class LayoutError(Exception):
+    """The file is not one this code can use as it is; the message says why."""
+
+
+def version_of(db: sqlite3.Connection) -> int:
+    """The file's layout version, read without writing anything."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0 and _tables(db) >= set(COLUMNS):
+        return 1  # written before the version was recorded
+    return version
+
+
+def check(db: sqlite3.Connection, version: int) -> None:
+    """Raise LayoutError when the file is newer than this code or lacks what it needs."""
+    if version > SCHEMA_VERSION:
+        raise LayoutError(f"it was written by a newer Briefing Cards (layout {version}; "
+                          f"this version reads up to layout {SCHEMA_VERSION})")
+    if version == SCHEMA_VERSION:
+        for table, wanted in COLUMNS.items():
+            have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            missing = sorted(wanted - have)
+            if missing:
+                raise LayoutError(f"its table '{table}' lacks the column"
+                                  f"{'s' * (len(missing) != 1)} {', '.join(missing)}, so "
+                                  "another program or version must have written it")
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring the file up to SCHEMA_VERSION in one transaction (db in autocommit mode)."""
+    if version >= SCHEMA_VERSION and db.execute("PRAGMA user_version").fetchone()[0]:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[step]):
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _statements(script: str) -> list[str]:
+    """executescript() would commit on its own; run the statements one by one instead
+    (split where SQLite says a statement is complete, so a ';' in a comment is safe)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

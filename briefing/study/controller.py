@@ -1,0 +1,182 @@
+"""What the study page decides, with no Qt: which cards (filter), how (mode), the session
+going through them, undo across sessions, and the counts shown beside them.
+
+The page calls these methods and then draws `session`; tests drive the same
+calls without a window.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from .. import clock as default_clock
+from ..library import CardFilter, Library
+from ..model import Card, Topic
+from ..progress import ProgressStore
+from ..scheduling import Memory, Scheduler
+from ..stats import Counts, topic_counts
+from .browse import BrowseSession
+from .grade_log import GradeLog, Saved
+from .modes import Mode
+from .quiz import QuizSession
+from .scheduled import StudySession
+from .session import Session
+
+
+class StudyController:
+    def __init__(self, library: Library, store: ProgressStore,
+                 clock: Callable[[], datetime] = default_clock.now, mode: Mode = Mode.STUDY,
+                 scheduler: Scheduler | None = None):
+        self.library = library
+        self.store = store
+        self.clock = clock
+        self.mode = mode
+        self.scheduler = scheduler
+        self.log = GradeLog(store)
+        self.filter = CardFilter()
+        self.session: Session = BrowseSession([])
+        self._memories: dict[tuple[str, str], Memory] = {}
+        self._loaded: set[str] = set()     # topics whose memories are in _memories
+        self._graded: list[tuple[Saved, Card, Memory | None]] = []  # this run's grades
+        self._counts: dict[str, Counts] = {}
+
+    # -- which cards, and how ----------------------------------------------------
+
+    def set_filter(self, wanted: CardFilter) -> None:
+        """Show these cards; a tag that no topic in scope has is dropped."""
+        if wanted.tag and wanted.tag not in self.tags_in_scope(wanted):
+            wanted = wanted.but(tag=None)
+        self.filter = wanted
+        self.rebuild()
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode = Mode(mode)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """A new pass over the cards the filter shows, in the current mode."""
+        cards = self.library.cards(self.filter)
+        if self.mode is Mode.STUDY:
+            self.session = StudySession(cards, self._memories_for(cards), self.log, self.clock,
+                                        self.scheduler)
+        elif self.mode is Mode.QUIZ:
+            self.session = QuizSession(cards)
+        else:
+            self.session = BrowseSession(cards)
+        self._counts.clear()  # cards fall due as time passes: count afresh now and then
+
+    def reload(self) -> None:
+        """The topics were read again (or another program graded): start afresh."""
+        self._memories.clear()
+        self._loaded.clear()
+        self.set_filter(self.filter)
+
+    def topics_in_scope(self, wanted: CardFilter | None = None) -> list[Topic]:
+        return self.library.in_scope(wanted or self.filter)
+
+    def tags_in_scope(self, wanted: CardFilter | None = None) -> list[str]:
+        return sorted({t for topic in self.topics_in_scope(wanted) for t in topic.tags})
+
+    # -- going through them ------------------------------------------------------
+
+    def flip(self) -> None:
+        self.session.flip()
+
+    def grade(self, rating: int) -> bool:
+        """Grade the card on screen. Raises ProgressError (the card stays) when the grade
+        cannot be saved; False when there is nothing to grade."""
+        session = self.session
+        if not session.grades or not session.revealed or session.current is None:
+            return False
+        card = session.current
+        before = self._memories.get(card.key)
+        session.grade(rating)
+        if isinstance(session, StudySession) and session.last_saved is not None:
+            # Kept here: the session is rebuilt whenever the filter changes.
+            self._graded.append((session.last_saved, card, before))
+            self._counts.pop(card.topic, None)
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        session = self.session
+        if isinstance(session, (StudySession, QuizSession)) and session.can_undo:
+            return True
+        return bool(self._graded) and self.mode is Mode.STUDY
+
+    def undo(self) -> Card | None:
+        """Take back the last grade, even one given before the filter changed; the card
+        it was given to, now shown again, or None. Raises ProgressError to try again."""
+        session = self.session
+        if isinstance(session, QuizSession):
+            return session.current if session.undo() else None
+        if not isinstance(session, StudySession):
+            return None
+        if session.can_undo:
+            saved = session.last_saved
+            session.undo()
+        elif self._graded:
+            saved, card, before = self._graded[-1]
+            session.take_back(saved, card, before)
+        else:
+            return None
+        if self._graded and self._graded[-1][0] is saved:
+            self._graded.pop()
+        self._counts.pop(session.current.topic, None)
+        return session.current
+
+    def next(self) -> None:
+        self.session.next()
+
+    def previous(self) -> None:
+        self.session.previous()
+
+    def go_to(self, card: Card) -> bool:
+        return self.session.go_to(card)
+
+    def follow(self, card_id: str) -> bool:
+        """Open a related card of the one shown. When the filter hides it, browse its whole
+        topic to reach it. False when there is no such card."""
+        current = self.session.current
+        topic = self.library.topic(current.topic) if current else None
+        card = topic.card(card_id) if topic else None
+        if card is None:
+            return False
+        if not self.session.go_to(card):
+            self.mode = Mode.BROWSE
+            self.set_filter(CardFilter(card.topic))
+            self.session.go_to(card)
+        return True
+
+    def flush(self) -> int:
+        """Save grades that waited for the file; how many still wait."""
+        return self.log.flush()
+
+    # -- counts ----------------------------------------------------------------
+
+    def counts(self, topic: Topic) -> Counts:
+        """New, learning and review cards due today in a topic, from the store once
+        until a grade changes them."""
+        if topic.id not in self._counts:
+            self._counts[topic.id] = topic_counts(self.store, topic, self.clock())
+        return self._counts[topic.id]
+
+    def all_counts(self) -> dict[str, Counts]:
+        return {topic.id: self.counts(topic) for topic in self.library.topics}
+
+    def status_text(self) -> str:
+        scope = self.topics_in_scope()
+        due = sum(self.counts(t).due for t in scope)
+        new = sum(self.counts(t).new for t in scope)
+        shown, total = len(self.session.cards), sum(len(t.cards) for t in scope)
+        matching = f"{shown} of {total} cards shown" if shown != total else f"{total} cards"
+        return f"{matching} · {due} due · {new} new"
+
+    # -- internals ---------------------------------------------------------------
+
+    def _memories_for(self, cards: list[Card]) -> dict[tuple[str, str], Memory]:
+        for topic in {card.topic for card in cards} - self._loaded:
+            self._memories.update(((topic, card_id), memory)
+                                  for card_id, memory in self.store.scheduled(topic).items())
+            self._loaded.add(topic)
+        return self._memories  # shared: a grade in the session updates it here too
