@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .paths import default_topic_paths, topics_home
+from .wording import plural
 
 COMMANDS = ("check", "list", "new", "schema", "pdf", "anki")
 
@@ -24,6 +25,9 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .model import KINDS
+    from .pdf.options import CardSize, Duplex, Layout, Paper
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Briefing cards on the actors, objectives and key figures of a topic. "
@@ -52,15 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="write a PDF briefing pack or printable cards")
     _paths_argument(pdf)
     pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    pdf.add_argument("--layout", choices=("pack", "cards"), default="pack")
-    pdf.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    pdf.add_argument("--card-size", choices=("index", "business"), default="index",
+    pdf.add_argument("--layout", choices=Layout.values(), default=Layout.PACK.value)
+    pdf.add_argument("--paper", choices=Paper.values(), default=Paper.A4.value)
+    pdf.add_argument("--card-size", choices=CardSize.values(), default=CardSize.INDEX.value,
                      help="cards layout: index cards (5x3 in) or business cards")
-    pdf.add_argument("--duplex", choices=("long", "short", "fold"), default="long",
+    pdf.add_argument("--duplex", choices=Duplex.values(), default=Duplex.LONG.value,
                      help="cards layout: flip on the long or short edge, or fold-over pairs")
     pdf.add_argument("--topic", action="append", default=[], help="only this topic (repeatable)")
-    pdf.add_argument("--kind", action="append", default=[],
-                     choices=("actor", "objective", "figure"), help="only this kind (repeatable)")
+    pdf.add_argument("--kind", action="append", default=[], choices=KINDS,
+                     help="only this kind (repeatable)")
     pdf.add_argument("--tag", action="append", default=[], help="only cards with this tag")
 
     anki = sub.add_parser("anki", help="write an Anki package (.apkg) for phone review")
@@ -85,8 +89,8 @@ def cmd_check(args) -> int:
         problems.extend(topic.problems)
     _print_problems(problems, sys.stdout)
     cards = sum(len(t.cards) for t in topics)
-    summary = (f"{len(topics)} topic{'s' * (len(topics) != 1)}, {cards} cards: "
-               + (f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "ok"))
+    summary = (f"{plural(len(topics), 'topic')}, {cards} cards: "
+               + (plural(len(problems), "problem") if problems else "ok"))
     print(summary, file=sys.stderr)
     return 1 if problems else 0
 
@@ -120,7 +124,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .validator import SCHEMA_PATH
+    from .paths import SCHEMA_PATH
     sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
     return 0
 
@@ -131,7 +135,7 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_anki(args) -> int:
-    from .anki_export import run
+    from .anki.command import run
     return run(args)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from .model import Topic
+from .wording import plural
 
 
 def exportable(topics) -> tuple[list[Topic], list[Topic]]:
@@ -27,7 +28,7 @@ def load_for_export(command: str, paths) -> tuple[list[Topic], list[Topic], bool
     for topic in broken:
         for problem in topic.problems:
             print(problem, file=sys.stderr)
-        count = len(topic.problems)
-        print(f"briefing {command}: skipped topic '{topic.id}': {count} problem"
-              f"{'s' * (count != 1)} (run: briefing check {topic.path})", file=sys.stderr)
+        print(f"briefing {command}: skipped topic '{topic.id}': "
+              f"{plural(len(topic.problems), 'problem')} (run: briefing check {topic.path})",
+              file=sys.stderr)
     return topics, good, bool(problems or broken)

@@ -14,6 +14,13 @@ KIND_LABELS = {"actor": "Actors", "objective": "Objectives", "figure": "Key figu
 KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
 
 
+def number_text(value: float | int) -> str:
+    """A number as a reader sees it: 1,400 and 1.4, not 1400.0 or 0.30000000000000004."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.15g}"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with a topic, located at a file, line and column (1-based)."""
@@ -92,9 +99,7 @@ class Card:
         if self.value is None:
             return ""
         value = self.value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        text = f"{value:,}" if isinstance(value, (int, float)) else str(value)
+        text = number_text(value) if isinstance(value, (int, float)) else str(value)
         return f"{text} {self.unit}".strip()
 
     def search_text(self) -> str:

@@ -9,6 +9,7 @@ PACKAGE = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE.parent
 APP_NAME = "briefing-cards"
 TOPICS_FOLDER_NAME = "Briefing Cards"
+SCHEMA_PATH = PACKAGE / "schema.json"  # the one definition of a topic file
 
 
 def bundled_cards() -> Path:

@@ -67,9 +67,10 @@ def check(db: sqlite3.Connection, version: int) -> None:
             have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
             missing = sorted(wanted - have)
             if missing:
-                raise LayoutError(f"its table '{table}' lacks the column"
-                                  f"{'s' * (len(missing) != 1)} {', '.join(missing)}, so "
-                                  "another program or version must have written it")
+                raise LayoutError(f"its table '{table}' lacks "
+                                  f"{'the column' if len(missing) == 1 else 'the columns'} "
+                                  f"{', '.join(missing)}, so another program or version must "
+                                  "have written it")
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

@@ -8,8 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .atomic import WriteError, current_umask, reason, write_bytes, write_text
-from .paths import PROJECT_ROOT
-from .validator import SCHEMA_PATH
+from .paths import PROJECT_ROOT, SCHEMA_PATH
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SEEDS_DIR = "seeds"  # inside the topic folder

@@ -13,13 +13,13 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from . import wording
 from .model import Problem
+from .paths import SCHEMA_PATH
 
-SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "default",
                "examples", "markdownDescription", "errorMessage"}
@@ -159,8 +159,8 @@ CLIP = 60
 
 
 def clip(text) -> str:
-    text = str(text)
-    return text if len(text) <= CLIP else text[:CLIP - 1] + "…"
+    """A value short enough to quote in a message."""
+    return wording.clip(text, CLIP)
 
 
 def did_you_mean(word: str, choices) -> str:

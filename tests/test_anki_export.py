@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from briefing.anki_export import (FIELDS, PARENT_DECK, AnkiExportError, deck_names,
-                                  export_anki, note_fields, note_guid)
+from briefing.anki import AnkiExportError, export_anki
+from briefing.anki.fields import deck_names, note_fields, note_guid
+from briefing.anki.note_type import FIELDS, PARENT_DECK
 from briefing.cli import main
 from briefing.loader import load_all
 
@@ -282,7 +283,9 @@ def test_cli_skips_a_broken_topic_exports_the_rest_and_exits_1(workspace, capsys
     assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith(f"{broken}/cards.yaml:3:11: unknown kind 'actr'")
-    assert lines[-1] == "briefing anki: skipped 1 topic with problems: broken"
+    skipped = [line for line in lines if "skipped" in line]  # said once, not twice
+    assert skipped == [f"briefing anki: skipped topic 'broken': 1 problem "
+                       f"(run: briefing check {broken})"]
     assert "Traceback" not in err
     assert out == f"wrote {output}: 4 notes in 1 deck ({EXAMPLE_DECK})\n"
     assert len(package_rows(output, tmp_path)["guids"]) == 4
@@ -317,7 +320,7 @@ def test_cli_write_error_is_one_clear_line(workspace, capsys, tmp_path):
 
 @pytest.mark.slow
 def test_importing_the_exporter_loads_neither_qt_nor_genanki():
-    code = ("import sys, briefing.anki_export; "
+    code = ("import sys, briefing.anki, briefing.anki.command; "
             "print(sorted(m for m in ('PySide6', 'genanki') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=Path(__file__).resolve().parent.parent, check=True)

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from briefing.cli import main
-from briefing.validator import SCHEMA_PATH
+from briefing.paths import SCHEMA_PATH
 
 
 def run(capsys, *argv):

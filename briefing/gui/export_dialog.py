@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..exports import exportable
 from ..library import CardFilter
 from ..model import Topic
+from ..pdf.options import CardSize, Duplex, Layout, Paper
 
 
 class ExportThread(QThread):
@@ -154,14 +155,10 @@ class PdfExportDialog(_ExportDialog):
     def __init__(self, parent, topics: list[Topic], card_filter: CardFilter):
         super().__init__(parent, topics, "Export PDF")
         self.card_filter = card_filter
-        self.layout_choice = self._combo("layoutChoice", [("Briefing pack", "pack"),
-                                                          ("Cut-out cards", "cards")])
-        self.paper = self._combo("paperChoice", [("A4", "a4"), ("Letter", "letter")])
-        self.card_size = self._combo("cardSizeChoice", [("Index cards (5 × 3 in)", "index"),
-                                                        ("Business cards", "business")])
-        self.duplex = self._combo("duplexChoice", [
-            ("Double-sided, flip on long edge", "long"), ("Double-sided, flip on short edge", "short"),
-            ("Single-sided, fold over", "fold")])
+        self.layout_choice = self._combo("layoutChoice", Layout)
+        self.paper = self._combo("paperChoice", Paper)
+        self.card_size = self._combo("cardSizeChoice", CardSize)
+        self.duplex = self._combo("duplexChoice", Duplex)
         self.only_shown = QCheckBox("Only the kind and tag shown now", objectName="onlyShown")
         self.only_shown.setEnabled(bool(card_filter.kinds or card_filter.tag))
         self.only_shown.setChecked(self.only_shown.isEnabled())
@@ -177,14 +174,14 @@ class PdfExportDialog(_ExportDialog):
         self.only_shown.setEnabled(bool(self.card_filter.kinds or self.card_filter.tag))
 
     @staticmethod
-    def _combo(name: str, items) -> QComboBox:
+    def _combo(name: str, choice) -> QComboBox:
         combo = QComboBox(objectName=name)
-        for label, value in items:
-            combo.addItem(label, value)
+        for member in choice:
+            combo.addItem(member.label, member.value)
         return combo
 
     def _on_layout(self) -> None:
-        cards = self.layout_choice.currentData() == "cards"
+        cards = self.layout_choice.currentData() == Layout.CARDS
         self.card_size.setEnabled(cards)
         self.duplex.setEnabled(cards)
 
@@ -217,7 +214,7 @@ class AnkiExportDialog(_ExportDialog):
         self.open_when_done.setChecked(False)
 
     def job(self):
-        from ..anki_export import export_anki
+        from ..anki import export_anki
         topics, output = list(self.topics), Path(self.output.text())
 
         def run(progress):

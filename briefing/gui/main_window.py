@@ -22,6 +22,7 @@ from ..model import Source
 from ..progress import ProgressStore
 from ..stats import compute
 from ..study import Mode, StudyController
+from ..wording import plural
 from . import actions as action_table
 from . import window_layout
 from .authoring import EDITOR, Authoring
@@ -345,9 +346,8 @@ class MainWindow(QMainWindow):
         self.refresh_topics()
         topics, problems = len(self.library.topics), sum(
             len(t.problems) for t in self.library.topics) + len(self.library.problems)
-        self.statusBar().showMessage(
-            f"Loaded {topics} topic{'s' * (topics != 1)}"
-            + (f", {problems} problem{'s' * (problems != 1)}" if problems else ""), 5000)
+        self.statusBar().showMessage(f"Loaded {plural(topics, 'topic')}"
+                                     + (f", {plural(problems, 'problem')}" if problems else ""), 5000)
 
     def reload_topic(self, folder: Path) -> None:
         """Load one topic again from disk; study progress is keyed by id, so it stays."""

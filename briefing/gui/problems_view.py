@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..model import Problem, Topic
+from ..wording import plural
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -30,7 +31,7 @@ class ProblemsView(QWidget):
     def show_problems(self, topic: Topic | None, problems: list[Problem]) -> None:
         name = topic.title if topic else "The folder"
         count = len(problems)
-        self.heading.setText(f"⚠ {name}: {count} problem{'s' * (count != 1)}")
+        self.heading.setText(f"⚠ {name}: {plural(count, 'problem')}")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         cards = f" The {len(topic.cards)} cards that loaded can still be studied." if topic and topic.cards else ""
         self.explain.setText("Fix these in the topic's YAML files, then reload (F5). Other topics "

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QListWidget, QLi
 
 from ..model import KIND_LABELS, KINDS, Topic
 from ..stats import Counts
+from ..wording import plural
 
 ALL_TOPICS = ""  # the item that shows every topic at once
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
@@ -88,7 +89,7 @@ class Sidebar(QWidget):
             found = counts.get(topic.id, none)
             detail = f"{len(topic.cards)} cards · {found.due} due · {found.new} new"
             if topic.problems:
-                detail = f"⚠ {len(topic.problems)} problem{'s' * (len(topic.problems) > 1)} · " + detail
+                detail = f"⚠ {plural(len(topic.problems), 'problem')} · " + detail
             rows.append((topic.id, topic.title, detail, bool(topic.problems)))
         return rows
 

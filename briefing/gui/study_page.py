@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSplitter
 from ..model import Card, Source
 from ..progress import ProgressError
 from ..study import Mode, StudyController
+from ..wording import plural
 from .card_list import CardList
 from .card_view import CardView
 from .look import Look
@@ -89,8 +90,8 @@ class StudyPage(QSplitter):
         waiting = len(self.controller.log.waiting)
         if waiting:
             self.retry.start()
-            self.warning.emit(f"Your progress file is in use by another program: {waiting} "
-                              f"grade{'s' * (waiting != 1)} will be saved as soon as it is free.")
+            self.warning.emit(f"Your progress file is in use by another program: "
+                              f"{plural(waiting, 'grade')} will be saved as soon as it is free.")
         self.render()
         self.counts_changed.emit()
 

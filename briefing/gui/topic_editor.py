@@ -21,6 +21,7 @@ from ..drafts import Drafts
 from ..loader import load_topic
 from ..model import Problem, Topic
 from ..quotes import SeedTexts
+from ..wording import plural
 from .code_editor import CodeEditor
 from .conflict_dialog import ConflictDialog
 from .theme import Colors, LIGHT
@@ -254,7 +255,7 @@ class TopicEditor(QWidget):
         self.problem_list.clear()
         count = len(problems)
         self.summary.setText("No problems: the topic is valid." if not count else
-                             f"{count} problem{'s' * (count != 1)}: click one to go to it")
+                             f"{plural(count, 'problem')}: click one to go to it")
         by_file: dict[str, tuple[dict[int, str], dict[int, int]]] = {}
         for problem in problems:
             item = QListWidgetItem(str(problem))

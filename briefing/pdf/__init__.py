@@ -9,14 +9,10 @@ from pathlib import Path
 
 from .. import clock
 
+from .options import OPTIONS
 from .report import MissingText, PdfError, PdfReport
 
-__all__ = ["export_pdf", "PdfError", "PdfReport", "MissingText", "LAYOUTS", "PAPERS"]
-
-LAYOUTS = ("pack", "cards")
-PAPERS = ("a4", "letter")
-CARD_SIZES = ("index", "business")
-DUPLEX = ("long", "short", "fold")
+__all__ = ["export_pdf", "PdfError", "PdfReport", "MissingText"]
 
 
 def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", duplex="long",
@@ -29,11 +25,10 @@ def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", 
     """
     from .selection import select
 
-    for name, value, allowed in (("layout", layout, LAYOUTS), ("paper", paper, PAPERS),
-                                 ("card size", card_size, CARD_SIZES),
-                                 ("duplex", duplex, DUPLEX)):
-        if value not in allowed:
-            raise PdfError(f"unknown {name} '{value}': choose one of {', '.join(allowed)}")
+    for (name, choice), value in zip(OPTIONS.items(), (layout, paper, card_size, duplex)):
+        if value not in choice.values():
+            raise PdfError(f"unknown {name} '{value}': choose one of "
+                           f"{', '.join(choice.values())}")
     output = Path(output)
     parts = select(topics, kinds, tags)
     if not parts:

@@ -6,17 +6,12 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
 
-from ..model import Card
+from ..model import Card, number_text
+from ..wording import clip
 from .fonts import BASE, Fonts
 from .styles import KIND_COLORS, MUTED
 
 MAX_LABELLED_BARS = 16  # above this, value labels on bars overlap
-
-
-def number_text(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
 def series_chart(name: str, cards: tuple[Card, ...], width: float, fonts: Fonts,
@@ -69,8 +64,7 @@ def series_chart(name: str, cards: tuple[Card, ...], width: float, fonts: Fonts,
 
 
 def _fit(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return clip(" ".join(str(text).split()), limit)
 
 
 class Captioned(Flowable):

@@ -13,6 +13,7 @@ from typing import Callable
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from ..wording import longest_fitting
 from .markup import has_cjk
 from .styles import cjk
 
@@ -75,15 +76,10 @@ def _cut(blocks: list[Block], scale: float, width: float, height: float) -> list
     """Cut the longest blocks (binary search on length) until everything fits."""
     texts: dict[int, str] = {}
     for block in sorted(blocks, key=lambda b: len(b.text), reverse=True):
-        low, high = 0, len(block.text)
-        while low < high:
-            mid = (low + high + 1) // 2
-            texts[id(block)] = block.text[:mid].rstrip() + "\u2026"
-            if _layout(blocks, scale, width, texts)[1] <= height:
-                low = mid
-            else:
-                high = mid - 1
-        texts[id(block)] = block.text[:low].rstrip() + "\u2026" if low else ""
+        def fits(text: str, block=block) -> bool:
+            texts[id(block)] = text
+            return _layout(blocks, scale, width, texts)[1] <= height
+        texts[id(block)] = longest_fitting(block.text, fits)
         placed, total = _layout(blocks, scale, width, texts)
         if total <= height:
             return placed

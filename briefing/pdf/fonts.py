@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..wording import longest_fitting
+
 BASE = "Helvetica"
 BASE_BOLD = "Helvetica-Bold"
 BASE_ITALIC = "Helvetica-Oblique"
@@ -293,14 +295,8 @@ def fitted_line(fonts: Fonts, text: str, size: float, room: float, *, bold: bool
     found = pieces(text)
     if width(found) <= room:
         return found, width(found)
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits with the ellipsis
-        mid = (low + high + 1) // 2
-        if width(pieces(text[:mid].rstrip() + "\u2026")) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    found = pieces(text[:low].rstrip() + "\u2026") if low else []
+    shown = longest_fitting(text, lambda part: width(pieces(part)) <= room)
+    found = pieces(shown) if shown else []
     return found, width(found)
 
 

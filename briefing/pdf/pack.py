@@ -10,6 +10,7 @@ from reportlab.platypus import (CondPageBreak, HRFlowable, KeepTogether, NextPag
                                 PageBreak, Paragraph, Spacer, Table, TableStyle)
 
 from ..model import KIND_NAMES, KIND_LABELS, KINDS, Card, Source
+from ..wording import clip
 from .charts import Captioned, series_chart
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
@@ -177,9 +178,7 @@ class PartStory:
 
     def figures_table(self, cards) -> list:
         def cell(text, name, card, key=None):
-            text = str(text)
-            if len(text) > TABLE_CELL_LIMIT:
-                text = text[:TABLE_CELL_LIMIT - 1] + "\u2026"
+            text = clip(text, TABLE_CELL_LIMIT)
             markup = self.mk.text(text, f"{card.topic}/{card.id} {name}")
             return self.para(link(markup, key) if key else markup, "cell", text)
 

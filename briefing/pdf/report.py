@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..wording import plural
 from .fonts import Missing, script_of
 
 # What to install when a script has no font, by script (Debian package names).
@@ -44,7 +45,7 @@ class PdfReport:
 
     @property
     def summary(self) -> str:
-        pages = f"{self.pages} page{'s' * (self.pages != 1)}"
+        pages = plural(self.pages, "page")
         return f"wrote {self.output}: {pages}, {self.cards} cards ({self.layout} layout)"
 
 

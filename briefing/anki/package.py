@@ -1,0 +1,103 @@
+"""Writing the .apkg: the notes in one deck per topic, packed in memory, written atomically.
+
+genanki is imported here only, and only when an export runs.
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import clock
+from ..atomic import WriteError, write_bytes
+from ..model import Topic
+from ..wording import plural
+from .fields import deck_names, field_html, note_fields, note_guid, note_tags
+from .note_type import BACK, CSS, FIELDS, FRONT, NOTE_TYPE_NAME, NOTE_TYPE_VERSION, TEMPLATE_NAME, stable_id
+
+
+class AnkiExportError(Exception):
+    """An export that could not be done; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class AnkiReport:
+    """What an export wrote."""
+
+    output: Path
+    notes: int
+    decks: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        return f"{plural(self.notes, 'note')} in {plural(len(self.decks), 'deck')}"
+
+
+def export_anki(topics, output: Path, *, now: float | None = None) -> AnkiReport:
+    """Write every card of the topics to an Anki package at output, atomically.
+
+    `now` stamps the notes; Anki updates a note on re-import only when the
+    incoming one is newer, so it defaults to the current time.
+    """
+    output = Path(output)
+    if output.suffix.lower() != ".apkg":
+        raise AnkiExportError(f"{output}: an Anki package must end in .apkg "
+                              "(Anki imports nothing else)")
+    topics = list(topics)
+    seen: dict[str, Topic] = {}
+    for topic in topics:
+        if topic.id in seen:
+            raise AnkiExportError(
+                f"two topics are both named '{topic.id}' ({seen[topic.id].path} and "
+                f"{topic.path}); Anki tells notes apart by it, so rename one folder")
+        seen[topic.id] = topic
+    topics = [topic for topic in topics if topic.cards]
+    if not topics:
+        raise AnkiExportError("nothing to export: no cards")
+    data, decks = _package_bytes(topics, clock.timestamp() if now is None else now)
+    try:
+        write_bytes(output, data)
+    except WriteError as error:
+        raise AnkiExportError(str(error)) from error
+    return AnkiReport(output, sum(len(t.cards) for t in topics), decks)
+
+
+def _package_bytes(topics: list[Topic], timestamp: float) -> tuple[bytes, tuple[str, ...]]:
+    try:
+        import genanki
+    except ImportError as error:
+        raise AnkiExportError(f"the Anki export needs the genanki package ({error}); "
+                              "install it with: pip install genanki") from error
+    model = genanki.Model(
+        stable_id("note-type", str(NOTE_TYPE_VERSION)), NOTE_TYPE_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": TEMPLATE_NAME, "qfmt": FRONT, "afmt": BACK}],
+        css=CSS)
+    names = deck_names(topics)
+    decks = []
+    for topic in topics:
+        deck = genanki.Deck(stable_id("deck", topic.id), names[topic.id],
+                            description=field_html(topic.bottom_line))
+        for card in topic.cards:
+            deck.add_note(genanki.Note(model=model, fields=note_fields(card, topic),
+                                       tags=note_tags(card), guid=note_guid(card)))
+        decks.append(deck)
+    # genanki.Package.write_to_file leaves its SQLite file in the system temp
+    # folder; building the database in memory keeps nothing behind and gives
+    # bytes for an atomic write.
+    connection = sqlite3.connect(":memory:")
+    try:
+        genanki.Package(decks).write_to_db(connection.cursor(), timestamp,
+                                           itertools.count(int(timestamp * 1000)))
+        connection.commit()
+        database = connection.serialize()
+    finally:
+        connection.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("collection.anki2", database)
+        package.writestr("media", "{}")
+    return buffer.getvalue(), tuple(names[t.id] for t in topics)

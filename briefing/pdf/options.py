@@ -1,0 +1,43 @@
+"""The choices a PDF export takes, each with the label the app shows: the one list the
+command line, the export dialog and the exporter all read."""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Choice(str, Enum):
+    """A value written as the command line spells it, with a label for the app."""
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        return tuple(member.value for member in cls)
+
+
+class Layout(Choice):
+    PACK = "pack", "Briefing pack"
+    CARDS = "cards", "Cut-out cards"
+
+
+class Paper(Choice):
+    A4 = "a4", "A4"
+    LETTER = "letter", "Letter"
+
+
+class CardSize(Choice):
+    INDEX = "index", "Index cards (5 × 3 in)"
+    BUSINESS = "business", "Business cards (3.5 × 2 in)"
+
+
+class Duplex(Choice):
+    LONG = "long", "Double-sided, flip on long edge"
+    SHORT = "short", "Double-sided, flip on short edge"
+    FOLD = "fold", "Single-sided, fold over"
+
+
+OPTIONS = {"layout": Layout, "paper": Paper, "card size": CardSize, "duplex": Duplex}
