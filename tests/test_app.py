@@ -256,7 +256,7 @@ def test_open_folder_switches_to_another_folder(qtbot, workspace, open_window, t
                                       f"  - id: art\n    file: {workspace.seeds / 'article.txt'}\n"
                                       "    title: Art\n" + CARDS_YAML,
                                       encoding="utf-8")
-    window.open_paths([other])
+    window.topic_files.open_paths([other])
     assert window.windowTitle() == "Briefing Cards — Elsewhere"
 
 

@@ -189,7 +189,7 @@ def test_new_topic_copies_the_article_and_opens_the_starter_files(qtbot, workspa
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.created == workspace.cards / "summit"
     assert (dialog.created / "seeds" / "summit.txt").read_bytes() == article.read_bytes()
-    w.topic_created(dialog.created)
+    w.topic_files.topic_created(dialog.created)
     assert w.pages.showing("editor")
     assert {e.path.name for e in w.authoring.editor.files} == {"topic.yaml", "cards.yaml"}
     topic = w.library.topic("summit")

@@ -11,10 +11,8 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from .. import __version__
 from .. import clock as default_clock
 from ..datafolder import DataFolder
 from ..library import CardFilter, Library
@@ -22,18 +20,19 @@ from ..model import Source
 from ..progress import ProgressStore
 from ..stats import compute
 from ..study import Mode, StudyController
-from ..wording import plural
 from . import actions as action_table
-from . import window_layout
+from . import help, window_layout
 from .authoring import EDITOR, Authoring
 from .banner import Banner
 from .file_watch import TopicWatcher
+from .filters import Filters
 from .look import Look
 from .pages import PageStack
 from .settings import DEFAULT_POINT_SIZE, open_settings
 from .sidebar import Sidebar
 from .study_page import StudyPage
-from .toolbar import mode_toolbar, search_box
+from .topic_files import TopicFiles
+from .toolbar import mode_toolbar
 
 ICON = Path(__file__).with_name("icon.svg")
 STUDY, ARTICLE, STATS, PROBLEMS = "study", "article", "stats", "problems"
@@ -56,12 +55,9 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
 
         self.sidebar = Sidebar()
-        self.sidebar.topic_changed.connect(lambda topic: self.set_filter(
-            self.controller.filter.but(topic=topic or None), sidebar=False))
-        self.sidebar.kinds_changed.connect(lambda kinds: self.set_filter(
-            self.controller.filter.but(kinds=kinds), sidebar=False))
-        self.sidebar.tag_changed.connect(lambda tag: self.set_filter(
-            self.controller.filter.but(tag=tag), sidebar=False))
+        self.filters = Filters(self.controller, self.sidebar, self)
+        self.filters.changed.connect(self._show_cards)
+        self.search = self.filters.search
         self.pages = PageStack()
         self.study = self.pages.add(STUDY, StudyPage(self.controller, self.look))
         self.study.article_requested.connect(self.show_article)
@@ -74,9 +70,13 @@ class MainWindow(QMainWindow):
         self.pages.lazy(STATS, self._make_stats)
         self.pages.lazy(PROBLEMS, self._make_problems)
         self.authoring = Authoring(self, library, self.pages, folder, self.look)
-        self.authoring.topic_saved.connect(self.reload_topic)
-        self.authoring.topic_created.connect(self.topic_created)
-        self.authoring.files_changed.connect(self.files_changed)
+        self.topic_files = TopicFiles(self, self.controller, self.authoring, self.set_filter)
+        self.topic_files.reloaded.connect(self.refresh_topics)
+        self.topic_files.card_kept.connect(self.study.render)
+        self.topic_files.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.authoring.topic_saved.connect(self.topic_files.reload_topic)
+        self.authoring.topic_created.connect(self.topic_files.topic_created)
+        self.authoring.files_changed.connect(self.topic_files.files_changed)
         self.authoring.back_requested.connect(self.back_to_card)
         self.authoring.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.authoring.warning.connect(lambda text: self.banner.say("authoring", text))
@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
 
         self.handlers = self._handlers()
         self.actions_by_name = action_table.install(self, self.handlers)
-        self.search, self.search_timer = search_box(self)
         self.search.returnPressed.connect(self.study.card_view.setFocus)
         self.addToolBar(mode_toolbar(self.actions_by_name, self.search))
         self.actions_by_name[f"theme_{self.look.theme}"].setChecked(True)
@@ -119,10 +118,11 @@ class MainWindow(QMainWindow):
             return lambda: run() if self.pages.showing(STUDY) else None
         look, study, authoring = self.look, self.study, self.authoring
         return {
-            "new_topic": authoring.new_topic, "open_folder": self.open_folder,
-            "save": authoring.save, "save_all": authoring.save_all, "reload": self.reload,
+            "new_topic": authoring.new_topic, "open_folder": self.topic_files.open_folder,
+            "save": authoring.save, "save_all": authoring.save_all,
+            "reload": self.topic_files.reload,
             "export_pdf": self.export_pdf, "export_anki": self.export_anki, "quit": self.close,
-            "undo": study.undo, "find": self.find, "edit_topic": self.edit_topic,
+            "undo": study.undo, "find": self.filters.find, "edit_topic": self.edit_topic,
             "clear_filters": lambda: self.set_filter(CardFilter(self.controller.filter.topic)),
             "study": lambda: self.set_mode(Mode.STUDY),
             "browse": lambda: self.set_mode(Mode.BROWSE),
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             "zoom_reset": look.reset_zoom,
             **{f"theme_{name}": (lambda name=name: look.set_theme(name))
                for name in ("system", "light", "dark")},
-            "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "shortcuts": lambda: help.show_shortcuts(self), "about": lambda: help.show_about(self),
         }
 
     # -- pages made on first use ---------------------------------------------------
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         from .problems_view import ProblemsView
         view = ProblemsView()
         view.problem_activated.connect(lambda problem: self.authoring.edit_at_problem(
-            problem, self._topic_to_edit()))
+            problem, self.controller.topic_to_edit()))
         return view
 
     def _restyle(self) -> None:
@@ -216,34 +216,14 @@ class MainWindow(QMainWindow):
     def _fill_sidebar(self) -> None:
         if self.store.closed:
             return  # the window was closed before start-up finished
-        wanted = self.controller.filter
-        self.sidebar.set_topics(self.library.topics, self.controller.all_counts(), wanted.topic
-                                if wanted.topic or len(self.library.topics) == 1 else "")
-        self.sidebar.set_tags(self.controller.tags_in_scope(), wanted.tag)
+        self.filters.fill()
         self.watcher.watch([t.path for t in self.library.topics])
 
-    def set_filter(self, wanted: CardFilter, sidebar: bool = True) -> None:
-        """Show these cards, with the sidebar and the search box saying so."""
-        self.search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.setText(wanted.text)
-        self.search.blockSignals(False)
-        if sidebar:
-            self.sidebar.show_filter(wanted.topic, wanted.kinds)
-        topic_before = self.controller.filter.topic
-        self.controller.set_filter(wanted)
-        if wanted.topic != topic_before or sidebar:
-            self.sidebar.set_tags(self.controller.tags_in_scope(), self.controller.filter.tag)
-        self._show_cards()
-
-    def apply_search(self) -> None:
-        text = self.search.text()
-        if text != self.controller.filter.text:
-            self.set_filter(self.controller.filter.but(text=text), sidebar=False)
+    def set_filter(self, wanted: CardFilter) -> None:
+        self.filters.set_filter(wanted)
 
     def _filter_changed_by_page(self) -> None:
-        self.sidebar.show_filter(self.controller.filter.topic, self.controller.filter.kinds)
-        self.sidebar.set_tags(self.controller.tags_in_scope(), self.controller.filter.tag)
+        self.filters.follow_controller()
         self.actions_by_name[self.controller.mode.value].setChecked(True)
         self.refresh_counts()
 
@@ -269,8 +249,7 @@ class MainWindow(QMainWindow):
         title = self.library.topic(self.controller.filter.topic)
         self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
         self.actions_by_name["undo"].setEnabled(self.controller.can_undo)
-        if self.sidebar.topics.count():
-            self.sidebar.update_counts(self.library.topics, self.controller.all_counts())
+        self.filters.update_counts()
 
     # -- modes and pages -----------------------------------------------------------
 
@@ -311,69 +290,8 @@ class MainWindow(QMainWindow):
         elif self.search.hasFocus() and self.search.text():
             self.search.clear()
 
-    def find(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    # -- topics on disk ------------------------------------------------------------
-
-    def _topic_to_edit(self):
-        card = self.controller.session.current
-        return (self.library.topic(self.controller.filter.topic)
-                or (self.library.topic(card.topic) if card else None)
-                or (self.library.topics[0] if self.library.topics else None))
-
     def edit_topic(self) -> None:
-        self.authoring.edit_topic(self._topic_to_edit(), self.controller.session.current)
-
-    def open_folder(self) -> None:
-        start = str(self.library.paths[0]) if self.library.paths else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Open a topic folder or a folder of topics",
-                                                  start)
-        if folder:
-            self.open_paths([Path(folder)])
-
-    def open_paths(self, paths: list[Path]) -> None:
-        if not self.authoring.confirm_unsaved("opening another folder"):
-            return
-        self.authoring.close_topic()
-        self.library.paths = list(paths)
-        self.reload()
-
-    def reload(self) -> None:
-        self.library.reload()
-        self.controller.reload()
-        self.refresh_topics()
-        topics, problems = len(self.library.topics), sum(
-            len(t.problems) for t in self.library.topics) + len(self.library.problems)
-        self.statusBar().showMessage(f"Loaded {plural(topics, 'topic')}"
-                                     + (f", {plural(problems, 'problem')}" if problems else ""), 5000)
-
-    def reload_topic(self, folder: Path) -> None:
-        """Load one topic again from disk; study progress is keyed by id, so it stays."""
-        current = self.controller.session.current
-        self.library.reload_topic(Path(folder))
-        self.refresh_topics()
-        topic = self.library.topic(current.topic) if current else None
-        again = topic.card(current.id) if topic else None
-        if again is not None and self.controller.go_to(again):
-            self.study.render()
-
-    def files_changed(self, folders) -> None:
-        for folder in folders:
-            if Path(folder).exists():
-                self.reload_topic(folder)
-            else:
-                self.reload()
-
-    def topic_created(self, folder: Path) -> None:
-        if not any(folder.parent == p or folder == p for p in self.library.paths):
-            self.library.paths.append(folder.parent)
-        self.reload()
-        topic = self.library.topic_at(folder)
-        if topic is not None:
-            self.set_filter(CardFilter(topic.id))
-            self.authoring.open_editor(topic)
+        self.authoring.edit_topic(self.controller.topic_to_edit(), self.controller.session.current)
 
     def export_pdf(self) -> None:
         from .export_dialog import PdfExportDialog  # reportlab loads only when asked for
@@ -382,13 +300,3 @@ class MainWindow(QMainWindow):
     def export_anki(self) -> None:
         from .export_dialog import AnkiExportDialog
         AnkiExportDialog(self, self.controller.topics_in_scope()).exec()
-
-    def show_shortcuts(self) -> None:
-        from .shortcuts_dialog import ShortcutsDialog
-        ShortcutsDialog(self).exec()
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, "About Briefing Cards",
-                          f"<b>Briefing Cards {__version__}</b><p>Flashcard briefings on a "
-                          "policy topic's actors, objectives and key figures. Every card cites "
-                          "its source article with a verbatim quote.</p>")

@@ -1,12 +1,11 @@
-"""The toolbar: the four modes as buttons, and the search box."""
+"""The toolbar: the four modes as buttons, then the search box at the right."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
 MODE_ACTIONS = ("study", "browse", "quiz", "statistics")
-SEARCH_PAUSE_MS = 150  # typing "pragmatism" should not rebuild the deck ten times
 
 
 def mode_toolbar(actions: dict[str, QAction], search: QLineEdit) -> QToolBar:
@@ -23,16 +22,3 @@ def mode_toolbar(actions: dict[str, QAction], search: QLineEdit) -> QToolBar:
     toolbar.addWidget(spacer)
     toolbar.addWidget(search)
     return toolbar
-
-
-def search_box(window) -> tuple[QLineEdit, QTimer]:
-    """The search box, which asks window.apply_search() once typing pauses or on Enter."""
-    search = QLineEdit(objectName="search")
-    search.setPlaceholderText("Search cards: title, front, back, quotes  (Ctrl+F)")
-    search.setClearButtonEnabled(True)
-    search.setMinimumWidth(320)
-    timer = QTimer(window, singleShot=True, interval=SEARCH_PAUSE_MS)
-    timer.timeout.connect(window.apply_search)
-    search.textChanged.connect(lambda _text: timer.start())
-    search.returnPressed.connect(window.apply_search)
-    return search, timer

@@ -148,6 +148,13 @@ class StudyController:
             self.session.go_to(card)
         return True
 
+    def topic_to_edit(self) -> Topic | None:
+        """The topic the user means by "edit": the one shown, else the card's, else the first."""
+        card = self.session.current
+        return (self.library.topic(self.filter.topic)
+                or (self.library.topic(card.topic) if card else None)
+                or (self.library.topics[0] if self.library.topics else None))
+
     def flush(self) -> int:
         """Save grades that waited for the file; how many still wait."""
         return self.log.flush()
