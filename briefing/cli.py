@@ -15,7 +15,7 @@ from . import __version__
 from .paths import default_topic_paths, topics_home
 from .wording import plural
 
-COMMANDS = ("check", "list", "new", "schema", "pdf", "anki")
+COMMANDS = ("check", "list", "new", "schema", "pdf", "anki", "stats")
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--kind", action="append", default=[], choices=KINDS,
                      help="only this kind (repeatable)")
     pdf.add_argument("--tag", action="append", default=[], help="only cards with this tag")
+
+    stats = sub.add_parser("stats", help="per topic: cards, prompts, new, learning, due, "
+                                         "reviews and retention")
+    stats.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    _paths_argument(stats)
 
     anki = sub.add_parser("anki", help="write an Anki package (.apkg) for phone review")
     _paths_argument(anki)
@@ -139,6 +144,11 @@ def cmd_anki(args) -> int:
     return run(args)
 
 
+def cmd_stats(args) -> int:
+    from .stats_command import run
+    return run(args)
+
+
 def run_app(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="briefing", add_help=False)
     parser.add_argument("paths", nargs="*", type=Path)
@@ -161,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(argv)
     args = build_parser().parse_args(argv)
     handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "schema": cmd_schema,
-               "pdf": cmd_pdf, "anki": cmd_anki}[args.command]
+               "pdf": cmd_pdf, "anki": cmd_anki, "stats": cmd_stats}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -1,7 +1,7 @@
 """The `briefing list --json` record of a card: the stable contract for scripts."""
 from __future__ import annotations
 
-from .model import Card
+from .model import CLOZE, Card, Prompt
 
 
 def card_record(card: Card) -> dict:
@@ -16,6 +16,8 @@ def card_record(card: Card) -> dict:
         "related": list(card.related),
         "sources": [{"seed": str(s.seed.path), "quote": s.quote, "seed_id": s.seed.id,
                      "seed_title": s.seed.title, "year": s.seed.year} for s in card.sources],
+        # What Study asks: the card's own prompts, or its front and back as one.
+        "prompts": [prompt_record(p) for p in card.studied_prompts],
     }
     for name in ("why", "role", "unit", "as_of", "series"):
         if getattr(card, name):
@@ -25,4 +27,14 @@ def card_record(card: Card) -> dict:
     if card.file is not None:
         record["file"] = str(card.file)
         record["line"] = card.line
+    return record
+
+
+def prompt_record(prompt: Prompt) -> dict:
+    record = {"id": prompt.id, "type": prompt.type, "front": prompt.question, "back": prompt.back}
+    if prompt.type == CLOZE:
+        record["answer"] = prompt.answer
+        record["cloze"] = prompt.cloze
+        if prompt.seed:
+            record["seed_id"] = prompt.seed
     return record

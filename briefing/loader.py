@@ -14,6 +14,7 @@ import yaml
 from . import yamlfile
 from .collector import paused_collection
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
+from .prompts import read_prompts
 from .quotes import SeedTexts, fold
 from .topics import TOPIC_FILE, find
 from .topics import yaml_files as _yaml_files
@@ -175,6 +176,23 @@ class _TopicBuilder:
             sources.append(Source(seed, entry["quote"]))
         return tuple(sources)
 
+    def _cloze_quote(self, shown: str, at: tuple[int, int], seed_id: str, text: str) -> None:
+        """A cloze over a verbatim passage is checked against its seed like a quote."""
+        seed = self.seeds.get(seed_id)
+        if seed is None:
+            if self.has_header:
+                hint = self.hint(seed_id, self.seeds)
+                self.report(shown, at, f"unknown seed '{clip(seed_id)}'{hint}; topic.yaml lists: "
+                            f"{clip(', '.join(self.seeds) or 'none')}")
+            return
+        try:
+            found = self.texts.contains(seed.path, text)
+        except (OSError, UnicodeDecodeError):
+            return  # the seed itself is already reported
+        if not found:
+            self.report(shown, at, "cloze text (with the deletion filled in) " +
+                        self._quote_miss(seed, text).removeprefix("quote "))
+
     def _quote_miss(self, seed: Seed, quote: str) -> str:
         """Say where the quote leaves the article, so a typo is quick to find."""
         article = self.texts.folded(seed.path)
@@ -210,7 +228,9 @@ class _TopicBuilder:
             why=raw.get("why", ""), role=raw.get("role", ""),
             tags=tuple(raw.get("tags", ())), related=tuple(raw.get("related", ())),
             value=raw.get("value"), unit=raw.get("unit", ""), as_of=str(raw.get("as_of", "")),
-            series=raw.get("series", ""), file=path, line=raw.mark[0]))
+            series=raw.get("series", ""),
+            prompts=read_prompts(raw.get("prompts"), shown, self.report, self._cloze_quote),
+            file=path, line=raw.mark[0]))
         self.raw[card_id] = (shown, raw)
 
     def _check_related(self) -> None:

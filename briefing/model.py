@@ -64,6 +64,30 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Prompt:
+    """One fact to recall, studied and scheduled on its own: a question and answer, or a
+    cloze deletion. Progress is stored under (topic, card id, prompt id)."""
+
+    id: str
+    type: str               # "qa" or "cloze"
+    question: str           # what the student sees (a cloze shows [...] where text is hidden)
+    answer: str             # what recalls it (a cloze: the hidden text)
+    text: str = ""          # a cloze: the whole passage, the deletion filled in
+    cloze: str = ""         # a cloze: as written, in Anki's {{c1::...}} syntax
+    seed: str = ""          # a cloze over a verbatim passage: the seed it quotes
+    line: int = field(default=0, compare=False)
+
+    @property
+    def back(self) -> str:
+        """The answer side as `list --json` gives it: the answer, or a cloze's whole text."""
+        return self.text if self.type == CLOZE else self.answer
+
+
+QA, CLOZE = "qa", "cloze"
+DEFAULT_PROMPT = "card"  # the id of the prompt a card without prompts studies: front and back
+
+
+@dataclass(frozen=True)
 class Card:
     topic: str
     id: str
@@ -80,8 +104,14 @@ class Card:
     unit: str = ""
     as_of: str = ""
     series: str = ""
+    prompts: tuple[Prompt, ...] = ()  # as written; see studied_prompts
     file: Path | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
+
+    @property
+    def studied_prompts(self) -> tuple[Prompt, ...]:
+        """What Study asks: the card's prompts, or its front and back as one prompt."""
+        return self.prompts or (Prompt(DEFAULT_PROMPT, QA, self.front, self.back),)
 
     @property
     def key(self) -> tuple[str, str]:

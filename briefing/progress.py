@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import clock
-from .progress_schema import LayoutError, check, migrate, version_of
+from .progress_schema import (SCHEMA_VERSION, UNASSIGNED_PROMPT, LayoutError, check, migrate,
+                              version_of)
 from .scheduling import CardState, Memory
 
 # Another copy of the app may hold the file for a moment (two starting at
@@ -58,23 +59,28 @@ class ProgressBusy(ProgressError):
 
 @dataclass(frozen=True)
 class Review:
-    """One grade to save: the card, the rating, and its memory before and after."""
+    """One grade to save: the prompt, the rating, and its memory before and after."""
 
     topic: str
     card: str
+    prompt: str
     rating: int
     reviewed_at: datetime
     after: Memory
-    before: Memory | None = None  # None: the card was new
+    before: Memory | None = None  # None: the prompt was new
     duration_ms: int | None = None
 
 
 class ReviewRow(NamedTuple):
     topic: str
     card: str
+    prompt: str
     rating: int
     reviewed_at: str   # ISO 8601, UTC
     state_before: str | None
+
+
+Key = tuple[str, str]  # (card id, prompt id) within a topic
 
 
 def utc_text(moment: datetime) -> str:
@@ -124,13 +130,17 @@ class ProgressStore:
             db.close()
             return self._recover(error)
         try:
+            migrate(db, version)  # first: a file that cannot be upgraded stays byte for byte
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
-            migrate(db, version)
         except sqlite3.DatabaseError as error:
-            if _busy(error) and version >= 1:
+            if _busy(error) and version == SCHEMA_VERSION:
                 return db  # a current layout; recording its version can wait for another start
-            return self._in_memory(db, self._unwritable(error))
+            if _busy(error) or _code(error) in _UNWRITABLE_CODES:
+                return self._in_memory(db, self._unwritable(error))
+            return self._in_memory(db, f"Your study progress file {self.path} could not be "
+                                       f"brought up to date ({error}); it was left as it was, "
+                                       f"and {_ONLY_UNTIL_QUIT}.", copy=False)
         return db
 
     def _unwritable(self, error: Exception) -> str:
@@ -180,8 +190,12 @@ class ProgressStore:
             try:
                 if copy:
                     source.backup(memory)
+                    migrate(memory, version_of(memory))
             except sqlite3.Error:
-                pass  # the progress shown starts empty; the file is still untouched
+                # The progress shown starts empty; the file itself is still untouched.
+                memory.close()
+                memory = sqlite3.connect(":memory:", isolation_level=None,
+                                         check_same_thread=False)
             finally:
                 source.close()
         migrate(memory, version_of(memory))
@@ -213,71 +227,92 @@ class ProgressStore:
 
     # -- reading --------------------------------------------------------------
 
-    def scheduled(self, topic: str) -> dict[str, Memory]:
-        """Every card of a topic that has been studied, by card id."""
-        rows = self.db.execute("SELECT card, state, due, fsrs FROM card_state WHERE topic = ?",
-                               (topic,))
-        return {card: _memory(state, due, data) for card, state, due, data in rows}
+    def scheduled(self, topic: str) -> dict[Key, Memory]:
+        """Every prompt of a topic that has been studied, by (card id, prompt id)."""
+        rows = self.db.execute(
+            "SELECT card, prompt, state, due, fsrs FROM card_state WHERE topic = ?", (topic,))
+        return {(card, prompt): _memory(state, due, data)
+                for card, prompt, state, due, data in rows}
 
-    def due_times(self, topic: str) -> list[tuple[str, int, str]]:
-        """(card, state, due as ISO text in UTC) of a topic's studied cards: enough for
-        counting, without parsing a date per card (ISO UTC text sorts as time does)."""
-        return self.db.execute("SELECT card, state, due FROM card_state WHERE topic = ?",
+    def due_times(self, topic: str) -> list[tuple[str, str, int, str]]:
+        """(card, prompt, state, due as ISO text in UTC) of a topic's studied prompts: enough
+        for counting, without parsing a date each (ISO UTC text sorts as time does)."""
+        return self.db.execute("SELECT card, prompt, state, due FROM card_state WHERE topic = ?",
                                (topic,)).fetchall()
 
-    def one(self, topic: str, card: str) -> Memory | None:
-        row = self.db.execute("SELECT state, due, fsrs FROM card_state WHERE topic = ? AND card = ?",
-                              (topic, card)).fetchone()
+    def one(self, topic: str, card: str, prompt: str) -> Memory | None:
+        row = self.db.execute("SELECT state, due, fsrs FROM card_state "
+                              "WHERE topic = ? AND card = ? AND prompt = ?",
+                              (topic, card, prompt)).fetchone()
         return _memory(*row) if row else None
 
     def reviews_between(self, start: datetime, end: datetime, topics=None) -> list[ReviewRow]:
         """The reviews in [start, end), oldest first."""
         rows = self.db.execute(
-            "SELECT topic, card, rating, reviewed_at, state_before FROM review "
+            "SELECT topic, card, prompt, rating, reviewed_at, state_before FROM review "
             "WHERE reviewed_at >= ? AND reviewed_at < ? ORDER BY reviewed_at",
             (utc_text(start), utc_text(end))).fetchall()
         wanted = set(topics) if topics is not None else None
         return [ReviewRow(*r) for r in rows if wanted is None or r[0] in wanted]
 
+    def review_count(self, topic: str) -> int:
+        return self.db.execute("SELECT count(*) FROM review WHERE topic = ?",
+                               (topic,)).fetchone()[0]
+
     # -- writing --------------------------------------------------------------
 
     def record(self, review: Review) -> int:
-        """Save one grade and the card's new state in one committed transaction.
+        """Save one grade and the prompt's new state in one committed transaction.
 
         Raises ProgressBusy when another program holds the file (try again later)
         and ProgressError when it cannot be saved; nothing of the grade is kept."""
         after = review.after
         with self._transaction("save this grade"):
             cursor = self.db.execute(
-                "INSERT INTO review (topic, card, rating, reviewed_at, duration_ms, "
-                "state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (review.topic, review.card, review.rating, utc_text(review.reviewed_at),
-                 review.duration_ms, review.before.data if review.before else None, after.data))
+                "INSERT INTO review (topic, card, prompt, rating, reviewed_at, duration_ms, "
+                "state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (review.topic, review.card, review.prompt, review.rating,
+                 utc_text(review.reviewed_at), review.duration_ms,
+                 review.before.data if review.before else None, after.data))
             self.db.execute(
-                "INSERT OR REPLACE INTO card_state (topic, card, state, due, fsrs) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (review.topic, review.card, int(after.state), utc_text(after.due), after.data))
+                "INSERT OR REPLACE INTO card_state (topic, card, prompt, state, due, fsrs) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (review.topic, review.card, review.prompt, int(after.state),
+                 utc_text(after.due), after.data))
             return cursor.lastrowid
 
     def undo(self, review_id: int) -> bool:
-        """Take back one grade: the card returns to its state before it."""
+        """Take back one grade: the prompt returns to its state before it."""
         from .scheduling import read
         with self._transaction("take back this grade"):
-            row = self.db.execute("SELECT topic, card, state_before FROM review WHERE id = ?",
-                                  (review_id,)).fetchone()
+            row = self.db.execute("SELECT topic, card, prompt, state_before FROM review "
+                                  "WHERE id = ?", (review_id,)).fetchone()
             if row is None:
                 return False
-            topic, card, before = row
+            topic, card, prompt, before = row
             self.db.execute("DELETE FROM review WHERE id = ?", (review_id,))
             if before is None:
-                self.db.execute("DELETE FROM card_state WHERE topic = ? AND card = ?", (topic, card))
+                self.db.execute("DELETE FROM card_state WHERE topic = ? AND card = ? "
+                                "AND prompt = ?", (topic, card, prompt))
             else:
                 memory = read(before)
                 self.db.execute(
-                    "INSERT OR REPLACE INTO card_state (topic, card, state, due, fsrs) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (topic, card, int(memory.state), utc_text(memory.due), before))
+                    "INSERT OR REPLACE INTO card_state (topic, card, prompt, state, due, fsrs) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (topic, card, prompt, int(memory.state), utc_text(memory.due), before))
             return True
+
+    def adopt(self, topic: str, card: str, prompt: str) -> None:
+        """Give a card's progress from before prompts existed to one of its prompts (its
+        first), reviews and all. Nothing happens when that prompt has progress of its own."""
+        with self._transaction("keep your progress on this card"):
+            taken = self.db.execute("SELECT 1 FROM card_state WHERE topic = ? AND card = ? "
+                                    "AND prompt = ?", (topic, card, prompt)).fetchone()
+            if taken:
+                return
+            for table in ("card_state", "review"):
+                self.db.execute(f"UPDATE {table} SET prompt = ? WHERE topic = ? AND card = ? "
+                                f"AND prompt = ?", (prompt, topic, card, UNASSIGNED_PROMPT))
 
     def _transaction(self, doing: str):
         return _Transaction(self.db, doing)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# A card studied before prompts existed keeps its progress under this prompt id until
+# the study controller hands it to the card's first prompt (ProgressStore.adopt).
+UNASSIGNED_PROMPT = ""
 
 # MIGRATIONS[n] takes a file from version n to version n + 1.
 MIGRATIONS: dict[int, str] = {
@@ -35,14 +38,38 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX IF NOT EXISTS review_time ON review (reviewed_at);
     """,
+    # Prompts: progress per (topic, card, prompt). A card's old state carries over
+    # under the unassigned prompt, so a studied card is not new again.
+    1: """
+    ALTER TABLE card_state RENAME TO card_state_by_card;
+    CREATE TABLE card_state (
+        topic TEXT NOT NULL,
+        card TEXT NOT NULL,
+        prompt TEXT NOT NULL,     -- the prompt's id on its card ('' : not yet assigned)
+        state INTEGER NOT NULL,   -- scheduling.CardState: 1 learning, 2 review, 3 relearning
+        due TEXT NOT NULL,        -- ISO 8601, UTC
+        fsrs TEXT NOT NULL,       -- the scheduler's own record (JSON)
+        PRIMARY KEY (topic, card, prompt)
+    );
+    INSERT INTO card_state (topic, card, prompt, state, due, fsrs)
+        SELECT topic, card, '', state, due, fsrs FROM card_state_by_card;
+    DROP TABLE card_state_by_card;
+    ALTER TABLE review ADD COLUMN prompt TEXT NOT NULL DEFAULT '';
+    CREATE INDEX IF NOT EXISTS review_card ON review (topic, card);
+    """,
 }
 
-# The columns this code reads and writes, by table, at SCHEMA_VERSION.
-COLUMNS = {
-    "card_state": {"topic", "card", "state", "due", "fsrs"},
-    "review": {"id", "topic", "card", "rating", "reviewed_at", "duration_ms", "state_before",
-               "state_after"},
+# The columns of each layout, by table: what a migration starts from and what this
+# code reads and writes at SCHEMA_VERSION.
+LAYOUTS = {
+    1: {"card_state": {"topic", "card", "state", "due", "fsrs"},
+        "review": {"id", "topic", "card", "rating", "reviewed_at", "duration_ms",
+                   "state_before", "state_after"}},
+    2: {"card_state": {"topic", "card", "prompt", "state", "due", "fsrs"},
+        "review": {"id", "topic", "card", "prompt", "rating", "reviewed_at", "duration_ms",
+                   "state_before", "state_after"}},
 }
+COLUMNS = LAYOUTS[SCHEMA_VERSION]
 
 
 class LayoutError(Exception):
@@ -52,8 +79,8 @@ class LayoutError(Exception):
 def version_of(db: sqlite3.Connection) -> int:
     """The file's layout version, read without writing anything."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version == 0 and _tables(db) >= set(COLUMNS):
-        return 1  # written before the version was recorded
+    if version == 0 and _tables(db) >= set(LAYOUTS[1]):
+        return 1  # written before the version was recorded (the first release)
     return version
 
 
@@ -62,8 +89,8 @@ def check(db: sqlite3.Connection, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise LayoutError(f"it was written by a newer Briefing Cards (layout {version}; "
                           f"this version reads up to layout {SCHEMA_VERSION})")
-    if version == SCHEMA_VERSION:
-        for table, wanted in COLUMNS.items():
+    if version in LAYOUTS:
+        for table, wanted in LAYOUTS[version].items():
             have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
             missing = sorted(wanted - have)
             if missing:

@@ -18,7 +18,8 @@ from .model import Card, Topic
 from .paths import file_key
 
 # The code whose behaviour a cached topic depends on.
-_CODE = ("model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py", "schema.json")
+_CODE = ("model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py", "cloze.py",
+         "prompts.py", "schema.json")
 _HERE = Path(__file__).resolve().parent
 
 

@@ -386,8 +386,9 @@ class Checker:
             if key in present:
                 for other in needs:
                     if other not in present:
+                        holder = "a file" if rule is root_rule() else "a mapping"
                         self.report(result.mark, f"missing required field '{other}' "
-                                                 f"(a file with '{key}' needs it)")
+                                                 f"({holder} with '{key}' needs it)")
         return result
 
 

@@ -108,7 +108,7 @@ def test_quiz_is_shuffled_and_leaves_the_schedule_alone(qtbot, workspace, open_w
     assert window.controller.session.mode == "quiz"
     seen = set()
     for _ in range(4):
-        seen.add(window.controller.session.current.id)
+        seen.add(window.controller.session.current_card.id)
         press(qtbot, window, Qt.Key.Key_Space)
         press(qtbot, window, Qt.Key.Key_4)
     assert seen == {"premier", "patience", "trade-2004", "trade-2005"}
@@ -121,11 +121,11 @@ def test_browse_goes_through_every_card_with_the_arrow_keys(qtbot, workspace, op
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     titles = []
     for _ in range(5):
-        titles.append(window.controller.session.current.id)
+        titles.append(window.controller.session.current_card.id)
         press(qtbot, window, Qt.Key.Key_Right)
     assert titles == ["premier", "patience", "trade-2004", "trade-2005", "trade-2005"]
     press(qtbot, window, Qt.Key.Key_Left)
-    assert window.controller.session.current.id == "trade-2004"
+    assert window.controller.session.current_card.id == "trade-2004"
     assert "card 3 of 4" in window.study.card_view.progress.text()
 
 
@@ -158,7 +158,7 @@ def test_related_link_opens_the_related_card(qtbot, workspace, open_window):
     assert "Trade in 2004" in card_text(window)  # related cards are listed by title
     from PySide6.QtCore import QUrl
     window.study.card_view.browser.anchorClicked.emit(QUrl("card:trade-2004"))
-    assert window.controller.session.current.id == "trade-2004"
+    assert window.controller.session.current_card.id == "trade-2004"
     assert "How large was bilateral trade in 2004?" in card_text(window)
 
 
@@ -189,7 +189,7 @@ def test_progress_survives_a_restart_of_the_app(qtbot, workspace, open_window):
     first.close()
     first.store.close()
     second = open_window(folder)
-    assert second.controller.session.current.id == "patience"
+    assert second.controller.session.current_card.id == "patience"
     assert "3 new" in second.status.text()
 
 
@@ -338,8 +338,8 @@ def test_following_a_link_out_of_the_filter_updates_the_sidebar(qtbot, workspace
     press(qtbot, window, Qt.Key.Key_Space)
     from PySide6.QtCore import QUrl
     window.study.card_view.browser.anchorClicked.emit(QUrl("card:patience"))  # an objective
-    assert window.controller.session.current.id == "patience"
-    assert window.sidebar.current_topic() == window.controller.filter.topic == window.controller.session.current.topic
+    assert window.controller.session.current_card.id == "patience"
+    assert window.sidebar.current_topic() == window.controller.filter.topic == window.controller.session.current_card.topic
     assert window.sidebar.kind_buttons[""].isChecked() and window.controller.filter.kinds == frozenset()
     # The sidebar can take the user back to every topic from here.
     window.sidebar.topics.setCurrentRow(0)
@@ -357,7 +357,7 @@ def test_undo_still_works_after_the_filter_changed(qtbot, workspace, open_window
     assert window.actions_by_name["undo"].isEnabled()
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert reviews(data_dir) == []
-    assert window.controller.session.current.id == "premier" and "4 new" in window.status.text()
+    assert window.controller.session.current_card.id == "premier" and "4 new" in window.status.text()
 
 
 def test_export_dialog_holds_its_options_while_it_runs(qtbot, workspace, open_window, tmp_path):

@@ -262,7 +262,7 @@ def test_app_marks_the_broken_topic_lists_the_problem_and_studies_the_good_one(
 
         topics.setCurrentRow(rows["good"])
         assert window.pages.showing("study")
-        assert window.controller.session.current.id == "premier"
+        assert window.controller.session.current_card.id == "premier"
         window.study.flip()
         window.study.grade(3)
         with sqlite3.connect(data_dir / PROGRESS_FILE) as db:

@@ -43,7 +43,7 @@ def wait_for_go():
 
 def grade_one():
     global graded
-    card = window.controller.session.current
+    card = window.controller.session.current_card
     if card is None or (limit and graded >= limit):
         print("done", flush=True)
         app.quit()
@@ -112,7 +112,7 @@ def open_app(qtbot, folder: Path):
 
 
 def grade(window, rating: int = 3) -> str:
-    card = window.controller.session.current.id
+    card = window.controller.session.current_card.id
     window.study.flip()
     window.study.grade(rating)
     return card
@@ -206,7 +206,7 @@ def test_a_progress_file_that_stays_busy_is_left_alone_and_study_goes_on(tmp_pat
     try:
         assert "is in use by another program; grades last only until you quit" in store.warning
         store.record(a_review("premier"))
-        assert store.one("example", "premier") is not None
+        assert store.one("example", "premier", "card") is not None
     finally:
         store.close()
     assert [p.name for p in tmp_path.iterdir()] == [PROGRESS_FILE]  # not moved aside
@@ -218,7 +218,7 @@ def test_a_progress_file_that_stays_busy_is_left_alone_and_study_goes_on(tmp_pat
 def a_review(card: str, data: str = "{}"):
     from briefing.progress import Review
     from briefing.scheduling import CardState, Memory
-    return Review("example", card, 3, NOW, Memory(CardState.LEARNING, NOW, data))
+    return Review("example", card, "card", 3, NOW, Memory(CardState.LEARNING, NOW, data))
 
 
 def real_database(path: Path, grades: int = 400) -> bytes:
@@ -295,7 +295,7 @@ def test_a_data_folder_that_cannot_hold_the_file_still_lets_you_study(qtbot, wor
     try:
         assert "grades last only until you quit" in window.banner.text()
         assert grade(window) == "premier"
-        assert window.controller.session.current.id == "patience"
+        assert window.controller.session.current_card.id == "patience"
     finally:
         window.store.close()
     assert blocked.read_text() == "a file, not a folder"
@@ -350,12 +350,12 @@ def test_the_app_says_when_a_grade_cannot_be_saved_and_keeps_the_card(qtbot, wor
     try:
         fill_up(window.store)
         for _ in range(1000):
-            shown = window.controller.session.current.id
+            shown = window.controller.session.current_card.id
             grade(window, 1)
             if not window.banner.isHidden():
                 break
         assert "Could not save this grade (the disk is full)" in window.banner.text()
-        assert window.controller.session.current.id == shown  # the card stays, to be graded again
+        assert window.controller.session.current_card.id == shown  # the card stays, to be graded again
         make_room(window.store)
         grade(window, 1)
         assert reviews(data_dir)[-1] == (shown, 1)

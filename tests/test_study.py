@@ -48,7 +48,7 @@ def session(topic, store, mode="study", clock=None, rng=None):
 
 
 def review(topic="t", card="c", moment=START) -> Review:
-    return Review(topic, card, 3, moment, Memory(CardState.LEARNING, moment, "{}"))
+    return Review(topic, card, "card", 3, moment, Memory(CardState.LEARNING, moment, "{}"))
 
 
 def review_rows(path):
@@ -58,13 +58,13 @@ def review_rows(path):
 
 def test_new_cards_come_in_deck_order_and_a_grade_is_saved_at_once(topic, store):
     s = session(topic, store)
-    assert s.current.id == "premier" and not s.revealed
+    assert s.current_card.id == "premier" and not s.revealed
     assert s.counts() == Counts(4, 0, 0)
     s.reveal()
     s.grade(3)
     # Another connection sees the grade: it was committed, not buffered.
     assert review_rows(store.path) == [("premier", 3)]
-    assert s.current.id == "patience"
+    assert s.current_card.id == "patience"
 
 
 def test_buttons_show_the_interval_each_grade_gives(topic, store):
@@ -81,7 +81,7 @@ def test_again_brings_the_card_back_in_the_same_sitting(topic, store):
     s.grade(1)
     seen = []
     while not s.finished and len(seen) < 10:
-        seen.append(s.current.id)
+        seen.append(s.current_card.id)
         clock.advance(minutes=2)
         s.grade(4)
     # premier falls due a minute later and comes back ahead of the new cards.
@@ -91,10 +91,10 @@ def test_again_brings_the_card_back_in_the_same_sitting(topic, store):
 def test_undo_takes_back_the_grade_in_the_store_and_shows_the_card_again(topic, store):
     s = session(topic, store)
     s.grade(4)
-    assert store.one("example", "premier") is not None
+    assert store.one("example", "premier", "card") is not None
     assert s.undo()
-    assert s.current.id == "premier" and not s.revealed
-    assert store.one("example", "premier") is None
+    assert s.current_card.id == "premier" and not s.revealed
+    assert store.one("example", "premier", "card") is None
     assert review_rows(store.path) == []
     assert not s.undo()
 
@@ -103,14 +103,14 @@ def test_undo_of_a_second_review_restores_the_earlier_state(topic, store):
     clock = Clock()
     first = session(topic, store, clock=clock)
     first.grade(4)
-    earlier = store.one("example", "premier")
+    earlier = store.one("example", "premier", "card")
     clock.advance(days=30)
     again = session(topic, store, clock=clock)
-    assert again.current.id == "premier"  # due cards come before new ones
+    assert again.current_card.id == "premier"  # due cards come before new ones
     again.grade(1)
-    assert store.one("example", "premier").due != earlier.due
+    assert store.one("example", "premier", "card").due != earlier.due
     again.undo()
-    assert store.one("example", "premier") == earlier
+    assert store.one("example", "premier", "card") == earlier
 
 
 def test_progress_survives_reopening_and_is_keyed_by_id_not_text(workspace, tmp_path):
@@ -127,7 +127,7 @@ def test_progress_survives_reopening_and_is_keyed_by_id_not_text(workspace, tmp_
     topic = load_topic(folder)
     assert "head of government" in topic.card("premier").back
     s = session(topic, reopened)
-    assert [c for c in [s.current.id]] == ["patience"]
+    assert [c for c in [s.current_card.id]] == ["patience"]
     assert s.counts() == Counts(3, 0, 0)
     reopened.close()
 
@@ -142,27 +142,27 @@ def test_a_removed_card_is_ignored(workspace, tmp_path):
     topic = load_topic(folder)
     assert topic.ok, topic.problems
     s = session(topic, store, clock=Clock(START + timedelta(days=400)))
-    assert [s.current.id, s.counts()] == ["patience", Counts(3, 0, 0)]
+    assert [s.current_card.id, s.counts()] == ["patience", Counts(3, 0, 0)]
     assert compute(store, [topic], START).total == 3
 
 
 def test_browse_goes_in_order_and_never_writes(topic, store):
     s = session(topic, store, mode="browse")
     s.previous()
-    assert s.current.id == "premier"
+    assert s.current_card.id == "premier"
     s.next(); s.next(); s.next(); s.next()
-    assert s.current.id == "trade-2005"
+    assert s.current_card.id == "trade-2005"
     s.grade(3)
-    assert s.current.id == "trade-2005" and review_rows(store.path) == []
+    assert s.current_card.id == "trade-2005" and review_rows(store.path) == []
     s.previous()
-    assert s.current.id == "trade-2004"
+    assert s.current_card.id == "trade-2004"
 
 
 def test_quiz_is_shuffled_counts_the_score_and_leaves_the_schedule_alone(topic, store):
     s = session(topic, store, mode="quiz", rng=random.Random(3))
     order = []
     for rating in (4, 1, 3, 2):
-        order.append(s.current.id)
+        order.append(s.current_card.id)
         s.reveal()
         s.grade(rating)
     assert sorted(order) == sorted(c.id for c in topic.cards)
@@ -180,7 +180,7 @@ def test_a_damaged_progress_file_is_kept_and_a_fresh_one_started(tmp_path):
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
     assert str(kept[0]) in store.warning
     store.record(review())
-    assert store.one("t", "c") is not None
+    assert store.one("t", "c", "card") is not None
 
 
 def test_an_unopenable_progress_path_still_lets_you_study(tmp_path):
@@ -189,7 +189,7 @@ def test_an_unopenable_progress_path_still_lets_you_study(tmp_path):
     store = ProgressStore(blocker / "progress.sqlite3")  # its folder is a file
     assert "cannot be saved" in store.warning
     store.record(review())
-    assert store.one("t", "c").state == 1
+    assert store.one("t", "c", "card").state == 1
 
 
 def test_two_stores_on_one_file_both_keep_their_grades(topic, tmp_path):
@@ -219,8 +219,8 @@ def test_statistics_count_due_new_today_retention_and_kinds(topic, store):
     # A month later, premier is reviewed from its spaced state and forgotten.
     clock.advance(days=40)
     later = session(topic, store, clock=clock)
-    assert later.current.id in ("premier", "patience")
-    while later.current.id != "premier":
+    assert later.current_card.id in ("premier", "patience")
+    while later.current_card.id != "premier":
         later.grade(3)
     later.grade(1)
     stats = compute(store, [topic], clock())
@@ -243,23 +243,23 @@ def test_an_undo_that_cannot_be_saved_can_be_tried_again(topic, store, monkeypat
     monkeypatch.setattr(store, "undo", lambda review_id: (_ for _ in ()).throw(ProgressError("disk full")))
     with pytest.raises(ProgressError):
         s.undo()
-    assert s.can_undo and s.current.id == "patience"
+    assert s.can_undo and s.current_card.id == "patience"
     monkeypatch.setattr(store, "undo", original)
-    assert s.undo() and s.current.id == "premier"
-    assert store.one("example", "premier") is None
+    assert s.undo() and s.current_card.id == "premier"
+    assert store.one("example", "premier", "card") is None
 
 
 def test_a_card_failed_in_an_earlier_sitting_comes_back_in_the_next_one(topic, store):
     clock = Clock()
     first = session(topic, store, clock=clock)
-    failed = first.current
+    failed = first.current_card
     first.reveal()
     first.grade(1)  # Again: due again in a minute or so
     clock.advance(seconds=5)
     again = session(topic, store, clock=clock)  # the app restarted
     seen = []
     while again.current is not None and len(seen) < 10:
-        seen.append(again.current.id)
+        seen.append(again.current_card.id)
         again.reveal()
         again.grade(3)
     # not due yet, so after the new cards, but before the session says it is done

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import KIND_NAMES, Card, Topic
+from ..model import CLOZE, DEFAULT_PROMPT, KIND_NAMES, Card, Topic
+from ..study.items import Item
 from .theme import Colors
 
 
@@ -23,15 +24,28 @@ def _badge(card: Card, colors: Colors) -> str:
             f' letter-spacing:1px">{KIND_NAMES.get(card.kind, card.kind).upper()}</span>')
 
 
-def front_html(card: Card, colors: Colors, topic: Topic | None = None) -> str:
+def front_html(item: Item, colors: Colors, topic: Topic | None = None) -> str:
+    """The question side: a prompt's question, or a whole card's front."""
+    card = item.card
     topic_line = (f'<span style="color:{colors.muted}; font-size:small">&nbsp;·&nbsp;'
                   f'{escape(topic.title)}</span>') if topic else ""
+    question = item.prompt.question if item.prompt else card.front
     return (f'<div>{_badge(card, colors)}{topic_line}</div>'
-            f'<p style="font-size:x-large; margin-top:18px">{_text(card.front)}</p>')
+            f'<p style="font-size:x-large; margin-top:18px">{_text(question)}</p>')
 
 
-def back_html(card: Card, colors: Colors, topic: Topic | None = None) -> str:
-    parts = [front_html(card, colors, topic), _rule(colors)]
+def back_html(item: Item, colors: Colors, topic: Topic | None = None) -> str:
+    """The answer side: a prompt's answer first, then the card it belongs to as context
+    (its back, why it matters, links and the source quote)."""
+    card, prompt = item.card, item.prompt
+    parts = [front_html(item, colors, topic), _rule(colors)]
+    if prompt is not None and prompt.id != DEFAULT_PROMPT:
+        parts.append(f'<p style="font-size:xx-large; font-weight:700; color:{colors.kind(card.kind)};'
+                     f' margin-bottom:2px">{_text(prompt.answer)}</p>')
+        if prompt.type == CLOZE:
+            parts.append(f'<p style="font-size:large">{_text(prompt.text)}</p>')
+        parts.append(f'<p style="color:{colors.muted}; font-size:small; font-weight:600; '
+                     f'letter-spacing:1px; margin-top:14px">FROM THE CARD</p>')
     if card.kind == "figure" and card.value is not None:
         as_of = (f'<span style="color:{colors.muted}; font-size:medium">&nbsp;&nbsp;as of '
                  f'{escape(card.as_of)}</span>') if card.as_of else ""

@@ -109,8 +109,8 @@ class CardView(QWidget):
 
     def render(self, session: Session, topic: Topic | None, colors: Colors) -> None:
         """Draw the session's current card (topic: the card's topic)."""
-        card = session.current
-        if card is None:
+        item = session.current
+        if item is None:
             self.pages.setCurrentIndex(1)
             self.done.setText(self._done_text(session, colors))
             for button in [self.reveal_button, self.previous_button, self.next_button,
@@ -119,7 +119,7 @@ class CardView(QWidget):
             self.progress.setText("")
             return
         self.pages.setCurrentIndex(0)
-        html = back_html(card, colors, topic) if session.revealed else front_html(card, colors, topic)
+        html = back_html(item, colors, topic) if session.revealed else front_html(item, colors, topic)
         scroll = self.browser.verticalScrollBar().value() if session.revealed else 0
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(scroll)

@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
             self.search.clear()
 
     def edit_topic(self) -> None:
-        self.authoring.edit_topic(self.controller.topic_to_edit(), self.controller.session.current)
+        self.authoring.edit_topic(self.controller.topic_to_edit(), self.controller.session.current_card)
 
     def export_pdf(self) -> None:
         from .export_dialog import PdfExportDialog  # reportlab loads only when asked for

@@ -66,7 +66,7 @@ class StudyPage(QSplitter):
 
     def render(self) -> None:
         session = self.session
-        card = session.current
+        card = session.current_card
         topic = self.controller.library.topic(card.topic) if card else None
         self.card_view.render(session, topic, self.look.colors)
         if not self.card_list.isHidden():
@@ -97,11 +97,11 @@ class StudyPage(QSplitter):
 
     def undo(self) -> None:
         try:
-            card = self.controller.undo()
+            item = self.controller.undo()
         except ProgressError as error:
             self.warning.emit(str(error))
             return
-        if card is None:
+        if item is None:
             return
         self.render()
         self.counts_changed.emit()
@@ -130,7 +130,7 @@ class StudyPage(QSplitter):
             self.render()
 
     def show_in_article(self, index: int = 0) -> None:
-        card = self.session.current
+        card = self.session.current_card
         if card is not None and 0 <= index < len(card.sources):
             source: Source = card.sources[index]
             self.article_requested.emit(source)

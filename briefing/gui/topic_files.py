@@ -53,7 +53,7 @@ class TopicFiles(QObject):
 
     def reload_topic(self, folder: Path) -> None:
         """Load one topic again from disk; study progress is keyed by id, so it stays."""
-        current = self.controller.session.current
+        current = self.controller.session.current_card
         self.library.reload_topic(Path(folder))
         self.reloaded.emit()
         topic = self.library.topic(current.topic) if current else None

@@ -17,9 +17,10 @@ from ..scheduling import Memory, Scheduler
 from ..stats import Counts, topic_counts
 from .browse import BrowseSession
 from .grade_log import GradeLog, Saved
+from .items import Item, prompts_of
 from .modes import Mode
 from .quiz import QuizSession
-from .scheduled import StudySession
+from .scheduled import StudySession, memories_of, studied_today
 from .session import Session
 
 
@@ -35,9 +36,9 @@ class StudyController:
         self.log = GradeLog(store)
         self.filter = CardFilter()
         self.session: Session = BrowseSession([])
-        self._memories: dict[tuple[str, str], Memory] = {}
+        self._memories: dict[tuple[str, str, str], Memory] = {}
         self._loaded: set[str] = set()     # topics whose memories are in _memories
-        self._graded: list[tuple[Saved, Card, Memory | None]] = []  # this run's grades
+        self._graded: list[tuple[Saved, Item, Memory | None]] = []  # this run's grades
         self._counts: dict[str, Counts] = {}
 
     # -- which cards, and how ----------------------------------------------------
@@ -57,8 +58,10 @@ class StudyController:
         """A new pass over the cards the filter shows, in the current mode."""
         cards = self.library.cards(self.filter)
         if self.mode is Mode.STUDY:
-            self.session = StudySession(cards, self._memories_for(cards), self.log, self.clock,
-                                        self.scheduler)
+            topics = sorted({card.topic for card in cards})
+            self.session = StudySession(prompts_of(cards), self._memories_for(cards), self.log,
+                                        self.clock, self.scheduler,
+                                        studied_today(self.store, topics, self.clock()))
         elif self.mode is Mode.QUIZ:
             self.session = QuizSession(cards)
         else:
@@ -88,13 +91,13 @@ class StudyController:
         session = self.session
         if not session.grades or not session.revealed or session.current is None:
             return False
-        card = session.current
-        before = self._memories.get(card.key)
+        item = session.current
+        before = self._memories.get(item.key)
         session.grade(rating)
         if isinstance(session, StudySession) and session.last_saved is not None:
             # Kept here: the session is rebuilt whenever the filter changes.
-            self._graded.append((session.last_saved, card, before))
-            self._counts.pop(card.topic, None)
+            self._graded.append((session.last_saved, item, before))
+            self._counts.pop(item.topic, None)
         return True
 
     @property
@@ -104,8 +107,8 @@ class StudyController:
             return True
         return bool(self._graded) and self.mode is Mode.STUDY
 
-    def undo(self) -> Card | None:
-        """Take back the last grade, even one given before the filter changed; the card
+    def undo(self) -> Item | None:
+        """Take back the last grade, even one given before the filter changed; the item
         it was given to, now shown again, or None. Raises ProgressError to try again."""
         session = self.session
         if isinstance(session, QuizSession):
@@ -116,8 +119,8 @@ class StudyController:
             saved = session.last_saved
             session.undo()
         elif self._graded:
-            saved, card, before = self._graded[-1]
-            session.take_back(saved, card, before)
+            saved, item, before = self._graded[-1]
+            session.take_back(saved, item, before)
         else:
             return None
         if self._graded and self._graded[-1][0] is saved:
@@ -137,7 +140,7 @@ class StudyController:
     def follow(self, card_id: str) -> bool:
         """Open a related card of the one shown. When the filter hides it, browse its whole
         topic to reach it. False when there is no such card."""
-        current = self.session.current
+        current = self.session.current_card
         topic = self.library.topic(current.topic) if current else None
         card = topic.card(card_id) if topic else None
         if card is None:
@@ -150,7 +153,7 @@ class StudyController:
 
     def topic_to_edit(self) -> Topic | None:
         """The topic the user means by "edit": the one shown, else the card's, else the first."""
-        card = self.session.current
+        card = self.session.current_card
         return (self.library.topic(self.filter.topic)
                 or (self.library.topic(card.topic) if card else None)
                 or (self.library.topics[0] if self.library.topics else None))
@@ -181,9 +184,10 @@ class StudyController:
 
     # -- internals ---------------------------------------------------------------
 
-    def _memories_for(self, cards: list[Card]) -> dict[tuple[str, str], Memory]:
+    def _memories_for(self, cards: list[Card]) -> dict[tuple[str, str, str], Memory]:
         for topic in {card.topic for card in cards} - self._loaded:
-            self._memories.update(((topic, card_id), memory)
-                                  for card_id, memory in self.store.scheduled(topic).items())
+            loaded = self.library.topic(topic)
+            self._memories.update(memories_of(self.store, topic,
+                                              list(loaded.cards) if loaded else []))
             self._loaded.add(topic)
         return self._memories  # shared: a grade in the session updates it here too

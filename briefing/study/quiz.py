@@ -5,6 +5,7 @@ import random
 from dataclasses import dataclass
 
 from ..model import Card
+from .items import Item, prompts_of
 from .modes import Mode
 from .session import QueuedSession
 
@@ -21,13 +22,15 @@ class QuizSession(QueuedSession):
     mode = Mode.QUIZ
     grades = True
 
-    def __init__(self, cards: list[Card], rng: random.Random | None = None):
-        super().__init__(cards)
+    def __init__(self, cards: list[Card], rng: random.Random | None = None,
+                 items: list[Item] | None = None):
+        """Every prompt of the cards, shuffled (or the items given, e.g. those missed)."""
+        super().__init__(items if items is not None else prompts_of(cards))
         self.tally = Tally()
-        self.missed: list[Card] = []  # answered Again or Hard, for a second round
-        self._queue = list(cards)
+        self.missed: list[Item] = []  # answered Again or Hard, for a second round
+        self._queue = list(self.items)
         (rng or random.Random()).shuffle(self._queue)
-        self._undo: list[tuple[Card, Tally, int]] = []
+        self._undo: list[tuple[Item, Tally, int]] = []
         self._advance()
 
     def grade(self, rating: int) -> None:
@@ -61,7 +64,7 @@ class QuizSession(QueuedSession):
         return True
 
     def progress_text(self) -> str:
-        return (f"Quiz · {self.tally.seen} of {len(self.cards)} answered · "
+        return (f"Quiz · {self.tally.seen} of {len(self.items)} answered · "
                 f"{self.tally.known} known")
 
     def _advance(self) -> None:

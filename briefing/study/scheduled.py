@@ -1,9 +1,13 @@
-"""Study: the cards due today, then the new ones, scheduled by FSRS; every grade is saved.
+"""Study: the prompts due today, then the new ones, scheduled by FSRS; every grade is saved.
 
-A card counts as due when a review falls before the end of the local day, or
-when it is in its learning steps and due now; a card still learning that falls
+A prompt counts as due when a review falls before the end of the local day, or
+when it is in its learning steps and due now; one still learning that falls
 due later today waits in a short queue and comes back when due (or, when
 nothing else is left, up to LEARN_AHEAD early), as in Anki.
+
+Siblings are buried, as in Anki: once a prompt of a card has been graded
+today, the card's other new and review prompts wait until tomorrow, so one
+prompt never gives away the next.
 """
 from __future__ import annotations
 
@@ -15,10 +19,12 @@ from typing import Callable
 
 from .. import clock as default_clock
 from ..model import Card
-from ..progress import ProgressStore, Review
+from ..progress import ProgressError, ProgressStore, Review
+from ..progress_schema import UNASSIGNED_PROMPT
 from ..scheduling import RATINGS, Memory, Outcomes, Scheduler
-from ..stats import Counts, end_of_day
+from ..stats import Counts, end_of_day, local_midnight
 from .grade_log import GradeLog, Saved
+from .items import Item, prompts_of
 from .modes import Mode
 from .session import QueuedSession
 
@@ -29,10 +35,11 @@ LEARN_AHEAD = timedelta(minutes=20)
 class _Snapshot:
     """Everything a grade changes in the session, so Ctrl+Z can put it back."""
 
-    queue: list[Card]
-    learning: list[tuple[datetime, int, Card]]
-    current: Card
+    queue: list[Item]
+    learning: list[tuple[datetime, int, Item]]
+    current: Item
     memory: Memory | None
+    buried: set[tuple[str, str]]
     saved: Saved | None = None
 
 
@@ -40,18 +47,21 @@ class StudySession(QueuedSession):
     mode = Mode.STUDY
     grades = True
 
-    def __init__(self, cards: list[Card], memories: dict[tuple[str, str], Memory],
+    def __init__(self, items: list[Item], memories: dict[tuple[str, str, str], Memory],
                  log: GradeLog | None = None, clock: Callable[[], datetime] = default_clock.now,
-                 scheduler: Scheduler | None = None):
-        """memories: what the store knows of each studied card, by card key."""
-        super().__init__(cards)
+                 scheduler: Scheduler | None = None,
+                 buried: set[tuple[str, str]] | None = None):
+        """memories: what the store knows of each studied prompt, by item key; buried: the
+        cards (topic, card id) already studied today, whose other prompts wait."""
+        super().__init__(items)
         self.memories = memories
+        self.buried = set(buried or ())
         self.log = log or GradeLog(None)
         self.clock = clock
         self.scheduler = scheduler
         self.outcomes: Outcomes | None = None
         self._undo: list[_Snapshot] = []
-        self._learning: list[tuple[datetime, int, Card]] = []  # (due, order, card), sorted
+        self._learning: list[tuple[datetime, int, Item]] = []  # (due, order, item), sorted
         self._order = 0
         self._revealed_at = clock()
         self._shown_at = time.monotonic()
@@ -69,8 +79,8 @@ class StudySession(QueuedSession):
         """New, learning and review cards left today, the current one included."""
         new = learning = review = 0
         waiting = [self.current] if self.current is not None else []
-        for card in waiting + self._queue:
-            memory = self.memories.get(card.key)
+        for item in waiting + self._queue:
+            memory = self.memories.get(item.key)
             if memory is None:
                 new += 1
             elif memory.learning:
@@ -81,7 +91,7 @@ class StudySession(QueuedSession):
 
     @property
     def next_due(self) -> datetime | None:
-        """When the next card still learning today falls due (for "next in 8 minutes")."""
+        """When the next prompt still learning today falls due (for "next in 8 minutes")."""
         return self._learning[0][0] if self._learning else None
 
     def button_labels(self) -> dict[int, str]:
@@ -108,26 +118,29 @@ class StudySession(QueuedSession):
                                                 self._revealed_at, seed="/".join(self.current.key))
 
     def grade(self, rating: int) -> None:
-        """Schedule and save the card. Raises ProgressError (the card stays on screen,
-        nothing is kept) when the grade cannot be saved."""
+        """Schedule and save the prompt. Raises ProgressError (it stays on screen, nothing
+        is kept) when the grade cannot be saved."""
         if self.current is None or rating not in RATINGS:
             return
         if not self.revealed:
             self.reveal()
-        card = self.current
-        before = self.memories.get(card.key)
+        item = self.current
+        topic, card_id, prompt_id = item.key
+        before = self.memories.get(item.key)
         after = self.outcomes.by_rating[rating]
-        snapshot = _Snapshot(list(self._queue), list(self._learning), card, before)
+        snapshot = _Snapshot(list(self._queue), list(self._learning), item, before,
+                             set(self.buried))
         snapshot.saved = self.log.save(Review(
-            card.topic, card.id, rating, self._revealed_at, after,
+            topic, card_id, prompt_id, rating, self._revealed_at, after,
             None if self.outcomes.reset else before,
             int((time.monotonic() - self._shown_at) * 1000)))
-        self.memories[card.key] = after
+        self.memories[item.key] = after
         if after.due - self._revealed_at <= LEARN_AHEAD or (
                 after.learning and after.due < end_of_day(self._revealed_at)):
             self._order += 1
-            bisect.insort(self._learning, (after.due, self._order, card),
+            bisect.insort(self._learning, (after.due, self._order, item),
                           key=lambda entry: (entry[0], entry[1]))
+        self._bury_siblings(item)
         self._undo.append(snapshot)
         self._advance()
 
@@ -150,47 +163,71 @@ class StudySession(QueuedSession):
         self._undo.pop()
         self._restore(snapshot.current, snapshot.memory)
         self._queue, self._learning = snapshot.queue, snapshot.learning
+        self.buried = snapshot.buried
         self._show(snapshot.current)
         return True
 
-    def take_back(self, saved: Saved, card: Card, memory: Memory | None) -> None:
+    def take_back(self, saved: Saved, item: Item, memory: Memory | None) -> None:
         """Undo a grade given in an earlier session (before a filter or mode change)."""
         self.log.take_back(saved)
-        self._restore(card, memory)
-        self._learning = [entry for entry in self._learning if entry[2] != card]
-        if card in self._queue:
-            self._queue.remove(card)
-        if self.current is not None and self.current != card:
+        self._restore(item, memory)
+        self._learning = [entry for entry in self._learning if entry[2] != item]
+        if item in self._queue:
+            self._queue.remove(item)
+        if self.current is not None and self.current != item:
             self._queue.insert(0, self.current)
-        self._show(card)
+        self._show(item)
 
     # -- internals -----------------------------------------------------------
 
-    def _restore(self, card: Card, memory: Memory | None) -> None:
+    def _restore(self, item: Item, memory: Memory | None) -> None:
         if memory is None:
-            self.memories.pop(card.key, None)
+            self.memories.pop(item.key, None)
         else:
-            self.memories[card.key] = memory
+            self.memories[item.key] = memory
 
-    def _due_queue(self) -> list[Card]:
+    def _bury_siblings(self, item: Item) -> None:
+        """The card's other prompts that are new or due for review wait until tomorrow."""
+        card = (item.card.topic, item.card.id)
+        self.buried.add(card)
+        self._queue = [other for other in self._queue if other.card != item.card
+                       or (self.memories.get(other.key) and self.memories[other.key].learning)]
+
+    def _due_queue(self) -> list[Item]:
         now = self.clock()
         day_end = end_of_day(now)
-        due: list[tuple[datetime, Card]] = []
-        new: list[Card] = []
-        for card in self.cards:
-            memory = self.memories.get(card.key)
+        due: list[tuple[datetime, Item]] = []
+        new: list[Item] = []
+        for item in self.items:
+            memory = self.memories.get(item.key)
+            buried = (item.card.topic, item.card.id) in self.buried
             if memory is None:
-                new.append(card)
-            elif memory.due <= now or (not memory.learning and memory.due < day_end):
-                due.append((memory.due, card))
+                if not buried:
+                    new.append(item)
+            elif memory.due <= now and memory.learning:
+                due.append((memory.due, item))
+            elif not memory.learning and memory.due < day_end:
+                if not buried:
+                    due.append((memory.due, item))
             elif memory.learning and memory.due < day_end:
                 # Still in its learning steps from an earlier sitting (failed a minute
                 # ago, then the app restarted): it comes back in this one.
                 self._order += 1
-                self._learning.append((memory.due, self._order, card))
+                self._learning.append((memory.due, self._order, item))
         self._learning.sort(key=lambda entry: (entry[0], entry[1]))
         due.sort(key=lambda entry: entry[0])
-        return [card for _due, card in due] + new
+        return [item for _due, item in due] + self._one_per_card(new)
+
+    @staticmethod
+    def _one_per_card(new: list[Item]) -> list[Item]:
+        """New prompts, the first of each card before any card's second: siblings are
+        buried once one is graded, so the rest of a card waits for another day."""
+        order: dict[str, int] = {}
+        ranked = []
+        for index, item in enumerate(new):
+            rank = order[item.card.key] = order.get(item.card.key, -1) + 1
+            ranked.append((rank, index, item))
+        return [item for _rank, _index, item in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
     def _advance(self) -> None:
         now = self.clock()
@@ -202,19 +239,44 @@ class StudySession(QueuedSession):
         else:
             self._show(None)
 
-    def _show(self, card: Card | None) -> None:
-        super()._show(card)
+    def _show(self, item: Item | None) -> None:
+        super()._show(item)
         self.outcomes = None
         self._shown_at = time.monotonic()
+
+
+def memories_of(store: ProgressStore, topic: str, cards: list[Card]) -> dict:
+    """What the store knows of a topic's prompts, by item key. A card studied before it had
+    prompts gives its progress to its first prompt (in the file too, when it can be
+    written), so a studied card is not new again."""
+    found = {(topic, card, prompt): memory
+             for (card, prompt), memory in store.scheduled(topic).items()}
+    for card in cards:
+        old = found.pop((topic, card.id, UNASSIGNED_PROMPT), None)
+        first = (topic, card.id, card.studied_prompts[0].id)
+        if old is not None and first not in found:
+            found[first] = old
+            try:
+                store.adopt(topic, card.id, first[2])
+            except ProgressError:
+                pass  # read-only or busy: it is adopted another time
+    return found
+
+
+def studied_today(store: ProgressStore, topics, now: datetime) -> set[tuple[str, str]]:
+    """(topic, card id) of the cards with a prompt graded today: their siblings are buried."""
+    start = local_midnight(now.astimezone().date())
+    return {(row.topic, row.card) for row in store.reviews_between(start, end_of_day(now), topics)}
 
 
 def open_study(cards: list[Card], store: ProgressStore | None,
                clock: Callable[[], datetime] = default_clock.now,
                scheduler: Scheduler | None = None) -> StudySession:
-    """A study session over these cards with what the store knows of them."""
-    memories = {}
+    """A study session over these cards' prompts with what the store knows of them."""
+    memories, buried = {}, set()
+    topics = sorted({c.topic for c in cards})
     if store is not None:
-        for topic in {c.topic for c in cards}:
-            memories.update(((topic, card_id), memory)
-                            for card_id, memory in store.scheduled(topic).items())
-    return StudySession(cards, memories, GradeLog(store), clock, scheduler)
+        for topic in topics:
+            memories.update(memories_of(store, topic, [c for c in cards if c.topic == topic]))
+        buried = studied_today(store, topics, clock())
+    return StudySession(prompts_of(cards), memories, GradeLog(store), clock, scheduler, buried)

@@ -3,21 +3,28 @@ from __future__ import annotations
 
 from ..model import Card
 from ..scheduling import RATINGS
+from .items import Item
 from .modes import Mode
 
 
 class Session:
-    """A pass through some cards. The window calls the actions, then draws `current`
-    (None when the pass is over) with its front, or its back once `revealed`."""
+    """A pass through some items (prompts, or whole cards). The window calls the actions,
+    then draws `current` (None when the pass is over): its question, or its answer once
+    `revealed`."""
 
     mode: Mode
     grades = False  # whether grade() does anything
-    steps = False   # whether next() and previous() move through the cards
+    steps = False   # whether next() and previous() move through the items
 
-    def __init__(self, cards: list[Card]):
-        self.cards = cards
-        self.current: Card | None = None
+    def __init__(self, items: list[Item]):
+        self.items = items
+        self.cards: list[Card] = list(dict.fromkeys(item.card for item in items))
+        self.current: Item | None = None
         self.revealed = False
+
+    @property
+    def current_card(self) -> Card | None:
+        return self.current.card if self.current else None
 
     @property
     def finished(self) -> bool:
@@ -42,9 +49,10 @@ class Session:
 
     def go_to(self, card: Card) -> bool:
         """Show a given card now (a related link, a click in the list)."""
-        if card not in self.cards:
+        item = next((i for i in self.items if i.card == card), None)
+        if item is None:
             return False
-        self._show(card)
+        self._show(item)
         return True
 
     def button_labels(self) -> dict[int, str]:
@@ -53,23 +61,28 @@ class Session:
     def progress_text(self) -> str:
         raise NotImplementedError
 
-    def _show(self, card: Card | None) -> None:
-        self.current = card
+    def _show(self, item: Item | None) -> None:
+        self.current = item
         self.revealed = False
 
 
 class QueuedSession(Session):
-    """A session that takes its cards from a queue (Study, Quiz)."""
+    """A session that takes its items from a queue (Study, Quiz)."""
 
-    _queue: list[Card]
+    _queue: list[Item]
 
     def go_to(self, card: Card) -> bool:
-        """Show the card now; the one it replaces goes back to the front of the queue."""
-        if card not in self.cards:
+        """Show the card now (its next prompt); the item it replaces goes back to the front
+        of the queue."""
+        if self.current is not None and self.current.card == card:
+            return True
+        item = next((i for i in self._queue if i.card == card), None) or next(
+            (i for i in self.items if i.card == card), None)
+        if item is None:
             return False
-        if self.current is not None and self.current != card:
-            if card in self._queue:
-                self._queue.remove(card)
+        if item in self._queue:
+            self._queue.remove(item)
+        if self.current is not None:
             self._queue.insert(0, self.current)
-        self._show(card)
+        self._show(item)
         return True
