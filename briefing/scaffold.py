@@ -10,7 +10,7 @@ from pathlib import Path
 from .atomic import WriteError, current_umask, reason, write_bytes, write_text
 from .paths import PROJECT_ROOT, SCHEMA_PATH
 
-NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" passes a final newline
 SEEDS_DIR = "seeds"  # inside the topic folder
 
 PLACEHOLDER_ARTICLE = """\
@@ -73,7 +73,7 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     shared and versioned as one folder. All or nothing: the topic is built in a
     hidden folder and renamed into place, so a second try after freeing space
     or fixing permissions simply works."""
-    if not NAME.match(name):
+    if not NAME.fullmatch(name):
         raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
                             "digits joined by hyphens, like 'china-north-korea'")
     cards_dir = Path(cards_dir)

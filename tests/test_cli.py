@@ -150,6 +150,9 @@ def test_new_without_a_folder_goes_to_the_users_topics_folder(tmp_path, capsys, 
 def test_new_refuses_a_bad_name_or_an_existing_folder(tmp_path, capsys):
     code, _, err = run(capsys, "new", "Bad Name", "--dir", str(tmp_path))
     assert code == 1 and "not a valid topic name" in err
+    code, _, err = run(capsys, "new", "trial\n", "--dir", str(tmp_path))  # '$' passed it
+    assert code == 1 and "'trial\\n' is not a valid topic name" in err
+    assert list(tmp_path.iterdir()) == []
     run(capsys, "new", "x", "--dir", str(tmp_path / "cards"))
     code, _, err = run(capsys, "new", "x", "--dir", str(tmp_path / "cards"))
     assert code == 1 and "already exists" in err

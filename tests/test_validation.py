@@ -211,3 +211,58 @@ def test_a_card_dropped_for_its_kind_still_counts_for_related_links(workspace):
     found = problems_for(workspace, {"cards.yaml": broken})
     # Only the unknown kind; premier's link to patience is not reported as dangling.
     assert [(l, c) for f, l, c, m in found] == [(14, 11)]
+
+
+FIGURE = """\
+cards:
+  - id: meeting
+    kind: figure
+    title: {title}
+    front: When did they meet?
+    back: At half past ten.
+    value: {value}
+    as_of: {as_of}
+    sources:
+      - seed: art
+        quote: Bilateral trade grew to U.S. $1.4 billion in 2004
+"""
+
+
+@pytest.mark.parametrize("written", ["10:30", "0755", "0x7D0", "1_000", "1:30:00.5"])
+def test_numbers_only_yaml_1_1_knows_are_read_as_the_text_written_where_text_goes(workspace,
+                                                                                   written):
+    """YAML 1.1 read 10:30 as 630 (base 60), 0755 as 493 and 0x7D0 as 2000."""
+    text = FIGURE.format(title=written, value=written, as_of=written)
+    topic = load_topic(workspace.topic(files={"cards.yaml": text}))
+    assert topic.problems == ()
+    card = topic.card("meeting")
+    assert (card.title, card.value, card.as_of) == (written, written, written)
+
+
+def test_plain_decimal_numbers_are_still_numbers(workspace):
+    text = FIGURE.format(title="t", value="-1.5e+3", as_of="2004")
+    card = load_topic(workspace.topic(files={"cards.yaml": text})).card("meeting")
+    assert (card.value, card.as_of) == (-1500.0, "2004")
+
+
+@pytest.mark.parametrize("written,means", [("0x7D6", 2006), ("03726", 2006), ("33:26", 2006),
+                                           ("2_006", 2006)])
+def test_a_yaml_1_1_number_where_only_a_number_goes_says_how_to_write_it(workspace, written,
+                                                                         means):
+    topic_yaml = TOPIC_YAML.replace("year: 2006", f"year: {written}")
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML}, topic_yaml=topic_yaml)
+    assert found == [("topic.yaml", 8, 11, f"year {written} is a number only in YAML 1.1, "
+                      f"which reads it as {means}; write it in plain decimal digits: {means}")]
+
+
+@pytest.mark.parametrize("field,line,col", [("id", 2, 9), ("tags", 8, 12), ("related", 9, 15)])
+def test_an_id_tag_or_related_id_ending_in_a_line_break_is_refused(workspace, field, line, col):
+    """Python's '$' matches before a final newline: 'premier\\n' passed as a second id."""
+    replaced = {"id": ("- id: premier\n", '- id: "premier\\n"\n'),
+                "tags": ("tags: [leaders]", 'tags: ["leaders\\n"]'),
+                "related": ("related: [patience, trade-2004]", 'related: ["patience\\n"]')}
+    old, new = replaced[field]
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML.replace(old, new, 1)})
+    name = {"id": "id", "tags": "tag", "related": "item of related"}[field]
+    assert ("cards.yaml", line, col, f"{name} must be lowercase letters and digits joined by "
+            "single hyphens, like 'wen-jiabao'") in found
