@@ -5,6 +5,7 @@ column, and no constructor ever sees a tag, so `!!python/...` cannot run.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -30,8 +31,13 @@ _BYTE_POSITIONS = Loader is not yaml.SafeLoader
 MAX_KEY = 1024
 
 
-# Where YAML breaks a line, as libyaml counts lines in its marks.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Lines are counted as the app's editor (a QPlainTextEdit) shows them: a line ends
+# at \n, \r\n, \r or U+2029 (Qt's paragraph separator), as in most editors and
+# YAML 1.2. libyaml, after YAML 1.1, also ends one at NEL (U+0085) and U+2028, which
+# the editor shows inside a line; a file holding either has its marks recounted, so
+# `check` and the editor name the same line and column.
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2029]")
+_YAML_ONLY_BREAKS = ("\x85", "\u2028")
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -42,12 +48,38 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+def _recount(text: str) -> bool:
+    return any(char in text for char in _YAML_ONLY_BREAKS)
+
+
 def _place(mark: yaml.Mark, text: str) -> tuple[int, int]:
     """A mark's line and column; at the end of a file that lacks a final line
     break, libyaml counts one more line than the file has, so use the end."""
     if mark.index >= len(text):
         return position(text, len(text))
+    if _recount(text):
+        return position(text, mark.index)
     return mark.line + 1, mark.column + 1
+
+
+def _recount_marks(root: yaml.Node, text: str) -> None:
+    """Give every node the line and column the editor shows (see _LINE_BREAK)."""
+    starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue  # an alias: the same node again
+        seen.add(id(node))
+        mark = node.start_mark
+        line = bisect.bisect_right(starts, mark.index) - 1
+        node.start_mark = yaml.Mark(mark.name, mark.index, line, mark.index - starts[line],
+                                    None, None)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -171,6 +203,8 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         mark = docs[1].start_mark
         return None, [Problem(path, *_place(mark, text),
                               "only one YAML document per file; remove the second '---'")]
+    if _recount(text):
+        _recount_marks(docs[0], text)
     return docs[0], []
 
 

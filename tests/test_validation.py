@@ -266,3 +266,19 @@ def test_an_id_tag_or_related_id_ending_in_a_line_break_is_refused(workspace, fi
     name = {"id": "id", "tags": "tag", "related": "item of related"}[field]
     assert ("cards.yaml", line, col, f"{name} must be lowercase letters and digits joined by "
             "single hyphens, like 'wen-jiabao'") in found
+
+
+@pytest.mark.parametrize("breaks,line", [("\x85", 4), ("\u2028", 4), ("\x85\u2028\x85", 4),
+                                         ("\u2029", 5), ("\r", 5), ("\r\n", 5)])
+def test_lines_are_counted_as_the_apps_editor_counts_them(workspace, breaks, line):
+    """QPlainTextEdit starts a line at \\n, \\r\\n, \\r and U+2029, not at NEL or U+2028."""
+    text = f'cards:\n  - id: one\n    title: "a{breaks}b"\n    kind: actr\n'
+    found = problems_for(workspace, {"cards.yaml": text})
+    assert [(f, l, c) for f, l, c, m in found] == [("cards.yaml", line, 11)]
+
+
+@pytest.mark.parametrize("breaks,line", [("\x85", 2), ("\u2028", 2), ("\u2029", 3)])
+def test_a_syntax_error_after_a_nel_is_placed_as_the_editor_shows_it(workspace, breaks, line):
+    text = f'cards:\n  - title: "a{breaks}b"\n    kind: [open\n'
+    found = problems_for(workspace, {"cards.yaml": text})
+    assert [(f, l, c) for f, l, c, m in found] == [("cards.yaml", line + 1, 11)]
