@@ -15,8 +15,7 @@ from . import yamlfile
 from .collector import paused_collection
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .quotes import SeedTexts, fold
-from .topics import TOPIC_FILE, find
-from .topics import yaml_files as _yaml_files
+from .topics import TOPIC_FILE, card_files, find
 from .validator import INVALID, Hints, Located, check_document, clip
 
 HEADER = ("title", "bottom_line", "seeds")
@@ -71,11 +70,13 @@ class _TopicBuilder:
         self.problems.append(Problem(path, at[0], at[1], message))
 
     def build(self) -> Topic:
-        files = _yaml_files(self.folder)
+        files, problems = card_files(self.folder)
+        self.problems.extend(problems)
+        self.unreadable = bool(problems)  # a card may be in what could not be read
         topic_path = self.folder / TOPIC_FILE
         header: Located | None = None
         documents: list[tuple[Path, str, Located]] = []
-        if topic_path not in files:
+        if topic_path not in files and not any(p.path == str(topic_path) for p in problems):
             self.report(str(topic_path), (1, 1),
                         "topic folder has no topic.yaml (it gives title, bottom_line and seeds)")
         for path in files:

@@ -6,12 +6,15 @@ column, and no constructor ever sees a tag, so `!!python/...` cannot run.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
 
 from .model import Problem
+from .topics import NOT_A_FILE
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -208,14 +211,27 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
     return docs[0], []
 
 
+def _read_regular_file(path: Path) -> bytes | None:
+    """Up to MAX_BYTES + 1 bytes of a regular file, or None for anything else.
+
+    Opened without blocking and checked before reading: a pipe put where a card
+    file was would otherwise wait for a writer for ever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return handle.read(MAX_BYTES + 1)
+
+
 def read(path: Path, shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
     """Root node and text of a YAML file; shown is how the path appears in messages."""
     shown = shown or str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_regular_file(path)
     except OSError as error:
         return None, None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")]
+    if data is None:
+        return None, None, [Problem(shown, 1, 1, NOT_A_FILE)]
     if len(data) > MAX_BYTES:
         return None, None, [Problem(shown, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
     text, problem = decode(data, shown)
