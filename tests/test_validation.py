@@ -282,3 +282,53 @@ def test_a_syntax_error_after_a_nel_is_placed_as_the_editor_shows_it(workspace, 
     text = f'cards:\n  - title: "a{breaks}b"\n    kind: [open\n'
     found = problems_for(workspace, {"cards.yaml": text})
     assert [(f, l, c) for f, l, c, m in found] == [("cards.yaml", line + 1, 11)]
+
+
+def _renamed(cards_yaml: str, suffix: str) -> str:
+    for card_id in ("premier", "patience", "trade-2004", "trade-2005"):
+        cards_yaml = cards_yaml.replace(card_id, card_id + suffix)
+    return cards_yaml
+
+
+def test_a_topic_past_its_card_bound_is_reported_at_the_first_card_too_many(workspace,
+                                                                           monkeypatch):
+    from briefing import loader
+    monkeypatch.setattr(loader, "MAX_TOPIC_CARDS", 6)
+    files = {"cards.yaml": CARDS_YAML, "more.yaml": _renamed(CARDS_YAML, "-2"),
+             "most.yaml": _renamed(CARDS_YAML, "-3")}
+    line = CARDS_YAML.splitlines().index("  - id: trade-2004") + 1
+    assert problems_for(workspace, files) == [
+        ("more.yaml", line, 5, "the topic holds more than 6 cards, and this is card 7; split "
+                               "it into several topics (this file and the ones after it are "
+                               "not read)")]
+
+
+def test_a_topic_past_its_byte_bound_is_reported_at_the_file_that_passes_it(workspace,
+                                                                            monkeypatch):
+    from briefing import loader
+    monkeypatch.setattr(loader, "MAX_TOPIC_BYTES", 2**20)
+    padding = "# " + "x" * (2**20 - len(TOPIC_YAML) - len(CARDS_YAML)) + "\n"
+    files = {"cards.yaml": CARDS_YAML, "more.yaml": padding + _renamed(CARDS_YAML, "-2")}
+    found = problems_for(workspace, files)
+    assert found == [("more.yaml", 1, 1, "the topic's files hold more than 1 MiB together; "
+                      "split it into several topics (this file and the ones after it are not "
+                      "read)")]
+
+
+@pytest.mark.slow
+def test_a_50000_card_topic_is_legal_and_one_card_more_is_reported(tmp_path):
+    """The performance target is 50,000 cards; a topic of 100,000 cards in five files,
+    each under the per-file limits, took 18.5 s and 708 MiB to say "ok"."""
+    from benchmark import write_topic
+    from test_reliability_corpus import run_briefing
+    folder = write_topic(tmp_path, 50_000)
+    run = run_briefing(["check", folder], cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (0, "", "1 topic, 50000 cards: ok\n")
+    extra = ("cards:\n  - id: one-more\n    kind: actor\n    title: t\n    front: f\n"
+             "    back: b\n    sources:\n      - seed: art\n        quote: the talks in beijing\n")
+    (folder / "z-one-more.yaml").write_text(extra, encoding="utf-8")
+    run = run_briefing(["check", folder], cwd=tmp_path)
+    assert (run.code, run.stdout) == (1, f"{folder}/z-one-more.yaml:2:5: the topic holds more "
+                                         "than 50,000 cards, and this is card 50,001; split it "
+                                         "into several topics (this file and the ones after it "
+                                         "are not read)\n")
