@@ -14,7 +14,7 @@ import yaml
 from . import yamlfile
 from .collector import paused_collection
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
-from .quotes import SeedTexts, fold
+from .quotes import TOO_SHORT, SeedTexts, fold, too_short
 from .topics import TOPIC_FILE, card_files, find
 from .validator import INVALID, Hints, Located, check_document, clip
 
@@ -203,6 +203,10 @@ class _TopicBuilder:
                 hint = self.hint(entry["seed"], self.seeds)
                 self.report(shown, entry.at("seed"),
                             f"unknown seed '{clip(entry['seed'])}'{hint}; topic.yaml lists: {known}")
+                continue
+            if too_short(entry["quote"]):
+                self.report(shown, entry.at("quote"), TOO_SHORT)
+                sources.append(Source(seed, entry["quote"]))
                 continue
             try:
                 found = self.texts.contains(seed.path, entry["quote"])

@@ -20,6 +20,11 @@ _SAME = str.maketrans({
 })
 _SPACES = re.compile(r"\s+")
 _SPACED_DASH = re.compile(r" ?- ?")
+# A quote must be long enough to pick out a passage: one letter or a lone dash
+# is in any article. The bundled topic's shortest is 20 characters (3 words).
+MIN_QUOTE = 12
+TOO_SHORT = (f"quote is too short to identify a passage: quote at least {MIN_QUOTE} characters "
+             "(a few words) of the article")
 # An article is a few dozen kB; a seed path to a huge file or a device
 # (/dev/zero) must fail with a message, not fill memory or wait forever.
 MAX_SEED_BYTES = 16 * 1024 * 1024
@@ -28,6 +33,10 @@ MAX_SEED_BYTES = 16 * 1024 * 1024
 def fold(text: str) -> str:
     """The comparable form of a text."""
     return _SPACED_DASH.sub("-", _SPACES.sub(" ", text.translate(_SAME)).strip())
+
+
+def too_short(quote: str) -> bool:
+    return len(fold(quote)) < MIN_QUOTE
 
 
 def _fold_mapped(article: str) -> tuple[str, list[int]]:

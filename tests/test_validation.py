@@ -332,3 +332,21 @@ def test_a_50000_card_topic_is_legal_and_one_card_more_is_reported(tmp_path):
                                          "than 50,000 cards, and this is card 50,001; split it "
                                          "into several topics (this file and the ones after it "
                                          "are not read)\n")
+
+
+@pytest.mark.parametrize("quote", ["a", '"-"', "'  two   words '", "Bilateral"])
+def test_a_quote_too_short_to_identify_a_passage_is_refused(workspace, quote):
+    text = CARDS_YAML.replace("quote: to U.S. $1.5 billion in 2005", f"quote: {quote}")
+    line = text.splitlines().index(f"        quote: {quote}") + 1
+    assert problems_for(workspace, {"cards.yaml": text}) == [
+        ("cards.yaml", line, 16, "quote is too short to identify a passage: quote at least 12 "
+                                 "characters (a few words) of the article")]
+
+
+def test_every_quote_of_the_bundled_topic_is_long_enough():
+    from briefing.paths import bundled_cards
+    from briefing.quotes import MIN_QUOTE
+    topics, problems = load_all([bundled_cards()])
+    quotes = [s.quote for t in topics for c in t.cards for s in c.sources]
+    assert problems == [] and all(t.ok for t in topics) and len(quotes) > 90
+    assert min(len(q) for q in quotes) >= MIN_QUOTE
