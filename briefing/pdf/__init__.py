@@ -34,11 +34,13 @@ def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", 
     if not parts:
         raise PdfError("nothing to export: no cards match"
                        + (" the chosen kinds and tags" if kinds or tags else ""))
-    if output.is_dir():
-        raise PdfError(f"cannot write {output}: it is a folder; give a file name")
+    from ..atomic import WriteError, check_target, write_bytes
+    try:
+        check_target(output)  # before the work: a pipe, a link or a read-only file is refused
+    except WriteError as error:
+        raise PdfError(str(error)) from error
     data, pages, cards, shortened, missing = _render(parts, layout, paper, card_size, duplex,
                                                      kinds, tags, progress, fonts)
-    from ..atomic import WriteError, write_bytes
     try:
         write_bytes(output, data)
     except WriteError as error:
