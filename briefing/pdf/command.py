@@ -31,7 +31,9 @@ def run(args) -> int:
         return 1
     for missing in report.missing:
         say(f"briefing pdf: warning: {missing}", sys.stderr)
-    for side in report.shortened:
-        say(f"briefing pdf: warning: {side} text was cut to fit the card", sys.stderr)
+    from .markup import MAX_FIELD_CHARS
+    fits = "fit the card" if report.layout == "cards" else f"{MAX_FIELD_CHARS:,} characters"
+    for where in report.shortened:
+        say(f"briefing pdf: warning: {where} text was cut to {fits}", sys.stderr)
     say(report.summary)
     return 1 if failed else 0
