@@ -80,6 +80,20 @@ def locate(article: str, quote: str) -> tuple[int, int] | None:
 INDEX_AFTER = 200
 
 
+def seed_stat(path: Path) -> os.stat_result:
+    """The seed file's stat; OSError with a message when it cannot be a seed article."""
+    try:
+        stat = os.stat(path)
+    except ValueError:  # a NUL character in the path
+        raise OSError(errno.EINVAL, "the file name holds a NUL character") from None
+    if not stat_module.S_ISREG(stat.st_mode):
+        kind = "a folder" if stat_module.S_ISDIR(stat.st_mode) else "a device or pipe"
+        raise OSError(errno.EINVAL, f"it is {kind}, not a text file")
+    if stat.st_size > MAX_SEED_BYTES:
+        raise OSError(errno.EFBIG, f"it is larger than {MAX_SEED_BYTES // 2**20} MiB")
+    return stat
+
+
 class SeedTexts:
     """Seed articles read once each, as text and folded, for many quote checks."""
 
@@ -131,15 +145,7 @@ class SeedTexts:
 
     def _entry(self, path: Path) -> tuple[tuple[int, int], str, str]:
         """Raises OSError or UnicodeDecodeError when the file cannot be read as text."""
-        try:
-            stat = os.stat(path)
-        except ValueError:  # a NUL character in the path
-            raise OSError(errno.EINVAL, "the file name holds a NUL character") from None
-        if not stat_module.S_ISREG(stat.st_mode):
-            kind = "a folder" if stat_module.S_ISDIR(stat.st_mode) else "a device or pipe"
-            raise OSError(errno.EINVAL, f"it is {kind}, not a text file")
-        if stat.st_size > MAX_SEED_BYTES:
-            raise OSError(errno.EFBIG, f"it is larger than {MAX_SEED_BYTES // 2**20} MiB")
+        stat = seed_stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == stamp:
