@@ -12,8 +12,8 @@ from pathlib import Path
 
 from . import __version__
 from .paths import default_topic_paths, topics_home
-from .wording import plural
 from .terminal import json_text, say, shown
+from .wording import plural
 
 COMMANDS = ("check", "list", "new", "schema", "pdf", "anki")
 
@@ -112,8 +112,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .scaffold import ScaffoldError, create_topic
     from .atomic import WriteError
+    from .scaffold import ScaffoldError, create_topic
     try:
         folder = create_topic(args.name, args.dir or topics_home(), args.seed, args.title)
     except (ScaffoldError, WriteError) as error:

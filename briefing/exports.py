@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 
 from .model import Topic
-from .wording import plural
 from .terminal import say
+from .wording import plural
 
 
 def exportable(topics) -> tuple[list[Topic], list[Topic]]:

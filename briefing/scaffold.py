@@ -160,7 +160,8 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
 def _write_seeds(name: str, seeds_dir: Path, articles, contents) -> list[Path]:
     """The seed files the topic cites, copied (or a placeholder written) into its seeds/."""
     if articles:
-        return [_copy_seed(Path(a), data, seeds_dir) for a, data in zip(articles, contents)]
+        return [_copy_seed(Path(a), data, seeds_dir)
+                for a, data in zip(articles, contents, strict=True)]
     placeholder = seeds_dir / f"{name}.txt"
     seeds_dir.mkdir(parents=True, exist_ok=True)
     write_text(placeholder, PLACEHOLDER_ARTICLE)

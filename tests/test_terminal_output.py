@@ -11,9 +11,10 @@ import os
 import subprocess
 import sys
 
+from conftest import CARDS_YAML
+
 from briefing.cli import main
 from briefing.terminal import json_text, shown
-from conftest import CARDS_YAML
 
 CONTROL_CARD = """\
 cards:

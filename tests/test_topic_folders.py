@@ -15,10 +15,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLE, CARDS_YAML, TOPIC_YAML
 
 from briefing.cli import main
 from briefing.library import Library
-from conftest import ARTICLE, CARDS_YAML, TOPIC_YAML
 
 UNREADABLE = "topic.yaml:1:1: cannot read this folder: permission denied"
 

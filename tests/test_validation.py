@@ -274,14 +274,14 @@ def test_lines_are_counted_as_the_apps_editor_counts_them(workspace, breaks, lin
     """QPlainTextEdit starts a line at \\n, \\r\\n, \\r and U+2029, not at NEL or U+2028."""
     text = f'cards:\n  - id: one\n    title: "a{breaks}b"\n    kind: actr\n'
     found = problems_for(workspace, {"cards.yaml": text})
-    assert [(f, l, c) for f, l, c, m in found] == [("cards.yaml", line, 11)]
+    assert [(f, ln, c) for f, ln, c, m in found] == [("cards.yaml", line, 11)]
 
 
 @pytest.mark.parametrize("breaks,line", [("\x85", 2), ("\u2028", 2), ("\u2029", 3)])
 def test_a_syntax_error_after_a_nel_is_placed_as_the_editor_shows_it(workspace, breaks, line):
     text = f'cards:\n  - title: "a{breaks}b"\n    kind: [open\n'
     found = problems_for(workspace, {"cards.yaml": text})
-    assert [(f, l, c) for f, l, c, m in found] == [("cards.yaml", line + 1, 11)]
+    assert [(f, ln, c) for f, ln, c, m in found] == [("cards.yaml", line + 1, 11)]
 
 
 def _renamed(cards_yaml: str, suffix: str) -> str:

@@ -67,7 +67,7 @@ def _render(parts, layout, paper, card_size, duplex, kinds, tags, progress, font
             date = f"{today.day} {today:%B %Y}"
             data, pages = build_pack(parts, paper_size(paper), mk, date=date,
                                      filters=(kinds, tags), progress=progress, meta=meta)
-            shortened = mk.cut
+            shortened = mk.shortened
         else:
             from .cards import build_cards
             data, pages, shortened = build_cards(parts, paper, card_size, duplex, mk,

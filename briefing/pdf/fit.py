@@ -13,7 +13,7 @@ from typing import Callable
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ..wording import longest_fitting
+from ..wording import cut, longest_fitting
 from .markup import has_cjk
 from .styles import cjk
 
@@ -76,9 +76,9 @@ def fit(blocks: list[Block], width: float, height: float) -> tuple[list[Placed],
     """The blocks laid out to fit width x height, and whether any text was cut."""
     blocks = [b for b in blocks if b.text]
     rooms = [most_chars(b, width, height) for b in blocks]
-    precut = any(len(b.text) > room for b, room in zip(blocks, rooms))
-    blocks = [replace(b, text=b.text[:room].rstrip() + "\u2026") if len(b.text) > room else b
-              for b, room in zip(blocks, rooms)]
+    precut = any(len(b.text) > room for b, room in zip(blocks, rooms, strict=True))
+    blocks = [replace(b, text=cut(b.text, room)) if len(b.text) > room else b
+              for b, room in zip(blocks, rooms, strict=True)]
     required = [b for b in blocks if not b.optional]
     for scale in SCALES:
         chosen = blocks if scale >= OPTIONAL_BELOW else required

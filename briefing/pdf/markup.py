@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..wording import cut
 from .fonts import Fonts
 
 _KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
@@ -18,7 +19,7 @@ LINK_COLOR = "#1f4e8c"
 # The most of one field a PDF prints, about 15 pages of the pack's body text (2 s
 # to lay out). A paragraph split over pages is laid out again for each page and
 # on every pass, so time grows with the square of its length: a 1 MB back ran
-# for over 15 minutes. Longer text is cut with an ellipsis and reported (cut).
+# for over 15 minutes. Longer text is cut with an ellipsis and reported (shortened).
 MAX_FIELD_CHARS = 60_000
 
 
@@ -61,7 +62,7 @@ class Markup:
         self._cut: dict[str, None] = {}  # where text was cut, in order, once each
 
     @property
-    def cut(self) -> list[str]:
+    def shortened(self) -> list[str]:
         """The places (as passed to text) whose text was cut to MAX_FIELD_CHARS."""
         return list(self._cut)
 
@@ -74,7 +75,7 @@ class Markup:
 
         text = str(text).strip().replace("\r\n", "\n").replace("\t", " ")
         if len(text) > MAX_FIELD_CHARS:
-            text = text[:MAX_FIELD_CHARS].rstrip() + "\u2026"
+            text = cut(text, MAX_FIELD_CHARS)
             self._cut[where or "a field"] = None
         parts = []
         for family, chunk in self.fonts.runs(text, where):
