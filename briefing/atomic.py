@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -27,9 +28,47 @@ def reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def _refusal(path: Path) -> str | None:
+    """Why the file at path must not be replaced, or None when it may be (or is absent).
+
+    A rename replaces whatever has the name: run as root, `-o /dev/null` once
+    replaced the system's /dev/null. So only a regular file that may be written
+    is replaced. A symbolic link is refused rather than followed: replacing it
+    would cut the link, and writing through it may land anywhere."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return reason(error)
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
+        return (f"it is a symbolic link (to {os.readlink(path)}); give the real path to "
+                "write there, so the link stays as it is")
+    if stat.S_ISDIR(mode):
+        return "it is a folder; give the name of a file to write"
+    if not stat.S_ISREG(mode):
+        kind = "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) \
+            else "a device"
+        return f"it is {kind}, not a regular file; give the name of a file to write"
+    # Root may write anything, so the mode bits say what the owner meant.
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        return "it is read-only; make it writable or choose another name"
+    return None
+
+
+def check_target(path: Path) -> None:
+    """Raise WriteError now if path must not be replaced (see _refusal), so an export
+    can say so before the work of making the file."""
+    why = _refusal(Path(path))
+    if why is not None:
+        raise WriteError(errno.EPERM, f"cannot write {path}: {why}")
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     folder = path.parent
+    check_target(path)
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

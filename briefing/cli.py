@@ -7,12 +7,12 @@ that needs them, so `briefing check` starts fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from . import __version__
 from .paths import default_topic_paths, topics_home
+from .terminal import json_text, say, shown
 from .wording import plural
 
 COMMANDS = ("check", "list", "new", "schema", "pdf", "anki", "stats")
@@ -85,7 +85,7 @@ def _load(paths: list[Path]):
 
 def _print_problems(problems, stream) -> None:
     for problem in problems:
-        print(problem, file=stream)
+        say(problem, stream)
 
 
 def cmd_check(args) -> int:
@@ -96,7 +96,7 @@ def cmd_check(args) -> int:
     cards = sum(len(t.cards) for t in topics)
     summary = (f"{plural(len(topics), 'topic')}, {cards} cards: "
                + (plural(len(problems), "problem") if problems else "ok"))
-    print(summary, file=sys.stderr)
+    say(summary, sys.stderr)
     return 1 if problems else 0
 
 
@@ -108,23 +108,23 @@ def cmd_list(args) -> int:
     _print_problems(problems, sys.stderr)
     records = [card_record(card) for topic in topics for card in topic.cards]
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print(json_text(records))
     else:
-        for r in records:
-            print(f"{r['topic']}/{r['id']}\t{r['kind']}\t{r['title']}")
+        for r in records:  # each field escaped, so a tab in a title cannot add a column
+            print("\t".join((f"{shown(r['topic'])}/{shown(r['id'])}", shown(r["kind"]),
+                             shown(r["title"]))))
     return 1 if problems else 0
 
 
 def cmd_new(args) -> int:
-    from .scaffold import ScaffoldError, create_topic
     from .atomic import WriteError
+    from .scaffold import ScaffoldError, create_topic
     try:
         folder = create_topic(args.name, args.dir or topics_home(), args.seed, args.title)
     except (ScaffoldError, WriteError) as error:
-        print(f"briefing new: {error}", file=sys.stderr)
+        say(f"briefing new: {error}", sys.stderr)
         return 1
-    print(f"created {folder}: edit topic.yaml and cards.yaml, then run: briefing check {folder}")
+    say(f"created {folder}: edit topic.yaml and cards.yaml, then run: briefing check {folder}")
     return 0
 
 
@@ -155,12 +155,12 @@ def run_app(argv: list[str]) -> int:
     args, rest = parser.parse_known_args(argv)
     if rest:
         build_parser().print_usage(sys.stderr)
-        print(f"briefing: unknown option {rest[0]}", file=sys.stderr)
+        say(f"briefing: unknown option {rest[0]}", sys.stderr)
         return 2
     try:
         from .gui.app import main as gui_main
     except ImportError as error:
-        print(f"briefing: the desktop app cannot start: {error}", file=sys.stderr)
+        say(f"briefing: the desktop app cannot start: {error}", sys.stderr)
         return 1
     return gui_main(args.paths)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from .model import Topic
+from .terminal import say
 from .wording import plural
 
 
@@ -23,12 +24,12 @@ def load_for_export(command: str, paths) -> tuple[list[Topic], list[Topic], bool
 
     topics, problems = load_all(paths or default_topic_paths())
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem, sys.stderr)
     good, broken = exportable(topics)
     for topic in broken:
         for problem in topic.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing {command}: skipped topic '{topic.id}': "
-              f"{plural(len(topic.problems), 'problem')} (run: briefing check {topic.path})",
-              file=sys.stderr)
+            say(problem, sys.stderr)
+        say(f"briefing {command}: skipped topic '{topic.id}': "
+            f"{plural(len(topic.problems), 'problem')} (run: briefing check {topic.path})",
+            sys.stderr)
     return topics, good, bool(problems or broken)

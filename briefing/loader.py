@@ -15,12 +15,17 @@ from . import yamlfile
 from .collector import paused_collection
 from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
 from .prompts import read_prompts
-from .quotes import SeedTexts, fold
-from .topics import TOPIC_FILE, find
-from .topics import yaml_files as _yaml_files
+from .quotes import TOO_SHORT, SeedTexts, fold, too_short
+from .topics import TOPIC_FILE, card_files, find
 from .validator import INVALID, Hints, Located, check_document, clip
 
 HEADER = ("title", "bottom_line", "seeds")
+# A whole topic, over all its files (each file has its own limits, in yamlfile):
+# room for 50,000 cards (the performance target; `check` reads them in about
+# 8 s and 400 MiB). Past either bound the rest of the topic is not read, so
+# many files each under the per-file limits cannot add up to minutes and GBs.
+MAX_TOPIC_CARDS = 50_000
+MAX_TOPIC_BYTES = 128 * 1024 * 1024
 
 
 def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[Problem]]:
@@ -37,20 +42,32 @@ def load_topic(folder: Path, seeds: SeedTexts | None = None,
         return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
 
 
-def _declared_ids(root) -> set[str]:
+def _card_nodes(root) -> list[yaml.Node]:
+    """The items of a file's cards list, straight from its nodes."""
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
+                    and isinstance(value, yaml.SequenceNode):
+                return value.value
+    return []
+
+
+def _declared_ids(cards: list[yaml.Node]) -> set[str]:
     """The plain-text ids of the cards in a file, read straight from its nodes."""
     ids: set[str] = set()
-    if not isinstance(root, yaml.MappingNode):
-        return ids
-    for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
-                and isinstance(value, yaml.SequenceNode):
-            for item in value.value:
-                if isinstance(item, yaml.MappingNode):
-                    ids.update(v.value for k, v in item.value
-                               if isinstance(k, yaml.ScalarNode) and k.value == "id"
-                               and isinstance(v, yaml.ScalarNode))
+    for item in cards:
+        if isinstance(item, yaml.MappingNode):
+            ids.update(v.value for k, v in item.value
+                       if isinstance(k, yaml.ScalarNode) and k.value == "id"
+                       and isinstance(v, yaml.ScalarNode))
     return ids
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading it says why
 
 
 class _TopicBuilder:
@@ -72,15 +89,23 @@ class _TopicBuilder:
         self.problems.append(Problem(path, at[0], at[1], message))
 
     def build(self) -> Topic:
-        files = _yaml_files(self.folder)
+        files, problems = card_files(self.folder)
+        self.problems.extend(problems)
+        self.unreadable = bool(problems)  # a card may be in what could not be read
         topic_path = self.folder / TOPIC_FILE
         header: Located | None = None
         documents: list[tuple[Path, str, Located]] = []
-        if topic_path not in files:
+        if topic_path not in files and not any(p.path == str(topic_path) for p in problems):
             self.report(str(topic_path), (1, 1),
                         "topic folder has no topic.yaml (it gives title, bottom_line and seeds)")
+        size = cards = 0
         for path in files:
             shown = str(path)
+            size += len(self.unsaved[path]) if path in self.unsaved else _size(path)
+            if size > MAX_TOPIC_BYTES:
+                self._past_bound(shown, (1, 1), "the topic's files hold more than "
+                                 f"{MAX_TOPIC_BYTES // 2**20} MiB together")
+                break
             if path in self.unsaved:
                 node, problems = yamlfile.parse(self.unsaved[path], shown)
             else:
@@ -89,7 +114,15 @@ class _TopicBuilder:
             if node is None:
                 self.unreadable = True
                 continue
-            self.declared.update(_declared_ids(node))
+            items = _card_nodes(node)
+            if cards + len(items) > MAX_TOPIC_CARDS:
+                mark = items[MAX_TOPIC_CARDS - cards].start_mark
+                self._past_bound(shown, (mark.line + 1, mark.column + 1),
+                                 f"the topic holds more than {MAX_TOPIC_CARDS:,} cards, and "
+                                 f"this is card {MAX_TOPIC_CARDS + 1:,}")
+                break
+            cards += len(items)
+            self.declared.update(_declared_ids(items))
             value, problems = check_document(node, shown)
             self.problems.extend(problems)
             if value is INVALID:
@@ -129,6 +162,11 @@ class _TopicBuilder:
             files=tuple(files),
         )
 
+    def _past_bound(self, shown: str, at: tuple[int, int], what: str) -> None:
+        self.report(shown, at, f"{what}; split it into several topics (this file and the "
+                               "ones after it are not read)")
+        self.unreadable = True
+
     def _check_header(self, shown: str, header: Located) -> None:
         if not any(key in header for key in HEADER):
             self.report(shown, header.mark, "topic.yaml needs title, bottom_line and seeds")
@@ -166,6 +204,10 @@ class _TopicBuilder:
                 hint = self.hint(entry["seed"], self.seeds)
                 self.report(shown, entry.at("seed"),
                             f"unknown seed '{clip(entry['seed'])}'{hint}; topic.yaml lists: {known}")
+                continue
+            if too_short(entry["quote"]):
+                self.report(shown, entry.at("quote"), TOO_SHORT)
+                sources.append(Source(seed, entry["quote"]))
                 continue
             try:
                 found = self.texts.contains(seed.path, entry["quote"])

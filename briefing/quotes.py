@@ -20,6 +20,11 @@ _SAME = str.maketrans({
 })
 _SPACES = re.compile(r"\s+")
 _SPACED_DASH = re.compile(r" ?- ?")
+# A quote must be long enough to pick out a passage: one letter or a lone dash
+# is in any article. The bundled topic's shortest is 20 characters (3 words).
+MIN_QUOTE = 12
+TOO_SHORT = (f"quote is too short to identify a passage: quote at least {MIN_QUOTE} characters "
+             "(a few words) of the article")
 # An article is a few dozen kB; a seed path to a huge file or a device
 # (/dev/zero) must fail with a message, not fill memory or wait forever.
 MAX_SEED_BYTES = 16 * 1024 * 1024
@@ -28,6 +33,10 @@ MAX_SEED_BYTES = 16 * 1024 * 1024
 def fold(text: str) -> str:
     """The comparable form of a text."""
     return _SPACED_DASH.sub("-", _SPACES.sub(" ", text.translate(_SAME)).strip())
+
+
+def too_short(quote: str) -> bool:
+    return len(fold(quote)) < MIN_QUOTE
 
 
 def _fold_mapped(article: str) -> tuple[str, list[int]]:
@@ -69,6 +78,20 @@ def locate(article: str, quote: str) -> tuple[int, int] | None:
 
 # Quotes checked against one article before a word index pays for itself.
 INDEX_AFTER = 200
+
+
+def seed_stat(path: Path) -> os.stat_result:
+    """The seed file's stat; OSError with a message when it cannot be a seed article."""
+    try:
+        stat = os.stat(path)
+    except ValueError:  # a NUL character in the path
+        raise OSError(errno.EINVAL, "the file name holds a NUL character") from None
+    if not stat_module.S_ISREG(stat.st_mode):
+        kind = "a folder" if stat_module.S_ISDIR(stat.st_mode) else "a device or pipe"
+        raise OSError(errno.EINVAL, f"it is {kind}, not a text file")
+    if stat.st_size > MAX_SEED_BYTES:
+        raise OSError(errno.EFBIG, f"it is larger than {MAX_SEED_BYTES // 2**20} MiB")
+    return stat
 
 
 class SeedTexts:
@@ -122,15 +145,7 @@ class SeedTexts:
 
     def _entry(self, path: Path) -> tuple[tuple[int, int], str, str]:
         """Raises OSError or UnicodeDecodeError when the file cannot be read as text."""
-        try:
-            stat = os.stat(path)
-        except ValueError:  # a NUL character in the path
-            raise OSError(errno.EINVAL, "the file name holds a NUL character") from None
-        if not stat_module.S_ISREG(stat.st_mode):
-            kind = "a folder" if stat_module.S_ISDIR(stat.st_mode) else "a device or pipe"
-            raise OSError(errno.EINVAL, f"it is {kind}, not a text file")
-        if stat.st_size > MAX_SEED_BYTES:
-            raise OSError(errno.EFBIG, f"it is larger than {MAX_SEED_BYTES // 2**20} MiB")
+        stat = seed_stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == stamp:

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from .atomic import WriteError, current_umask, reason, write_bytes, write_text
 from .paths import PROJECT_ROOT, SCHEMA_PATH
+from .quotes import fold, seed_stat, too_short
+from .terminal import shown
+from .yamlfile import decode
 
-NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" passes a final newline
 SEEDS_DIR = "seeds"  # inside the topic folder
 
 PLACEHOLDER_ARTICLE = """\
@@ -32,24 +35,49 @@ def schema_line(folder: Path) -> str:
         target = Path(os.path.relpath(SCHEMA_PATH, folder)).as_posix()
     else:
         target = SCHEMA_PATH.as_posix()
-    return f"# yaml-language-server: $schema={target}\n"
+    return f"# yaml-language-server: $schema={shown(target)}\n"
 
 
 def first_sentence(article: str) -> str:
-    """A verbatim sentence of the article for the example cards to quote."""
+    """A verbatim sentence of the article for the example cards to quote, long enough
+    for `check` (a first sentence such as "Dr." is not)."""
     for line in article.splitlines():
         line = line.strip()
-        if len(line) < 20:
+        if len(fold(line)) < 20:
             continue
         end = re.search(r"[.!?](\s|$)", line)
         sentence = line[: end.start() + 1] if end else line
+        if too_short(sentence):
+            sentence = line
         return sentence[:200].strip()
     raise ScaffoldError("the source article has no line of text to quote; is it empty?")
 
 
-def _copy_seed(source: Path, seeds_dir: Path) -> Path:
+def _read_article(path: Path) -> bytes:
+    """The article's bytes, if `check` will take it as a seed; else ScaffoldError,
+    before anything is written (a Windows-1252 article once left half a topic)."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ScaffoldError(f"{shown(name)}: the file name is not UTF-8; rename it, then run "
+                            "briefing new again") from None
+    try:
+        seed_stat(path)
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ScaffoldError(f"source article not found: {path}") from None
+    except OSError as error:
+        raise ScaffoldError(f"cannot read source article {path}: "
+                            f"{error.strerror or error}") from None
+    _text, problem = decode(data, name)
+    if problem is not None:
+        raise ScaffoldError(str(problem))
+    return data
+
+
+def _copy_seed(source: Path, data: bytes, seeds_dir: Path) -> Path:
     target = seeds_dir / source.name
-    data = source.read_bytes()
     if target.exists():
         if target.read_bytes() == data:
             return target
@@ -59,10 +87,26 @@ def _copy_seed(source: Path, seeds_dir: Path) -> Path:
     return target
 
 
+# Escaped in a double-quoted scalar: what would end it, and every character YAML
+# may not hold or would fold (line breaks, controls, NEL, U+2028/9, non-characters).
+_UNSAFE_IN_QUOTES = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
+            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
 def _yaml_text(text: str) -> str:
-    """A double-quoted YAML scalar."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    """A double-quoted YAML scalar that reads back as exactly the text."""
+    return '"' + _UNSAFE_IN_QUOTES.sub(_escape, text) + '"'
+
+
+def _seed_title(path: Path) -> str:
+    return path.stem.replace("-", " ").strip().capitalize() or "Source article"
 
 
 def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
@@ -73,24 +117,27 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     shared and versioned as one folder. All or nothing: the topic is built in a
     hidden folder and renamed into place, so a second try after freeing space
     or fixing permissions simply works."""
-    if not NAME.match(name):
+    if not NAME.fullmatch(name):
         raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
                             "digits joined by hyphens, like 'china-north-korea'")
     cards_dir = Path(cards_dir)
     folder = cards_dir / name
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists")
-    for article in articles:
-        if not Path(article).is_file():
-            raise ScaffoldError(f"source article not found: {article}")
+    contents = [_read_article(Path(article)) for article in articles]
+    title = title if title.strip() else name.replace("-", " ").capitalize()
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ScaffoldError("the title is not UTF-8 text") from None
     staging: Path | None = None
     try:
         cards_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=cards_dir))
         os.chmod(staging, 0o777 & ~current_umask())
-        seeds = _write_seeds(name, staging / SEEDS_DIR, articles)
-        quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
-        title = title or name.replace("-", " ").capitalize()
+        seeds = _write_seeds(name, staging / SEEDS_DIR, articles, contents)
+        quote = first_sentence((contents[0] if contents else PLACEHOLDER_ARTICLE.encode())
+                               .decode("utf-8-sig"))
         ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
         files = [f"{SEEDS_DIR}/{seed.name}" for seed in seeds]
         write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, files, ids, quote))
@@ -110,10 +157,11 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     return folder
 
 
-def _write_seeds(name: str, seeds_dir: Path, articles) -> list[Path]:
+def _write_seeds(name: str, seeds_dir: Path, articles, contents) -> list[Path]:
     """The seed files the topic cites, copied (or a placeholder written) into its seeds/."""
     if articles:
-        return [_copy_seed(Path(a), seeds_dir) for a in articles]
+        return [_copy_seed(Path(a), data, seeds_dir)
+                for a, data in zip(articles, contents, strict=True)]
     placeholder = seeds_dir / f"{name}.txt"
     seeds_dir.mkdir(parents=True, exist_ok=True)
     write_text(placeholder, PLACEHOLDER_ARTICLE)
@@ -125,14 +173,14 @@ def _topic_yaml(folder: Path, title: str, seeds: list[Path], files: list[str], i
     entries = "".join(
         f"  - id: {seed_id}            # cards cite the article by this id\n"
         f"    file: {_yaml_text(file)}\n"
-        f"    title: {_yaml_text(path.stem.replace('-', ' ').capitalize())}\n"
+        f"    title: {_yaml_text(_seed_title(path))}\n"
         f"    # publication: \"Where it appeared, e.g. China Brief, Volume 4, Issue 5\"\n"
         f"    # year: 2004           # the year its facts are as of\n"
         for seed_id, path, file in zip(ids, seeds, files))
     return (
         schema_line(folder)
         + "# The topic: its title, its bottom line, and the articles its cards draw on.\n"
-        + "# Check it with: briefing check " + folder.as_posix() + "\n"
+        + "# Check it with: briefing check " + shown(folder.as_posix()) + "\n"
         + f"title: {_yaml_text(title)}\n"
         + "bottom_line: >-\n"
         + "  One paragraph: what a reader must take away from this topic. Replace this text.\n"

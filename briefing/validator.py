@@ -34,6 +34,11 @@ TAG = "tag:yaml.org,2002:"
 _SCALAR_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false",
                  "null": "nothing (null)"}
 _constructor = yaml.constructor.SafeConstructor()
+# PyYAML reads YAML 1.1, where 10:30 is 630 (base 60), 0755 is 493 (octal), 0x7D0 is
+# 2000 and 1_000 is 1000; YAML 1.2, JSON and the editors' YAML support read them as
+# text (or 0755 as 755). Only numbers written like this mean the same everywhere.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*|[0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?"
+                      r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
 
 class SchemaError(Exception):
@@ -116,7 +121,7 @@ def _compile(schema: dict, root: dict, memo: dict[str, Rule]) -> Rule:
     elif "enum" in schema:
         rule.enum = tuple(schema["enum"])
     if "pattern" in schema:
-        rule.pattern = re.compile(schema["pattern"])
+        rule.pattern = re.compile(_ecma_end(schema["pattern"]))
     if "items" in schema:
         rule.items = _compile(schema["items"], root, memo)
     rule.properties = {name: _compile(sub, root, memo)
@@ -124,6 +129,14 @@ def _compile(schema: dict, root: dict, memo: dict[str, Rule]) -> Rule:
     if "oneOf" in schema:
         _compile_discriminated(rule, [_compile(s, root, memo) for s in schema["oneOf"]])
     return rule
+
+
+def _ecma_end(pattern: str) -> str:
+    """A JSON Schema pattern's final '$' is the end of the text (ECMA-262); Python's '$'
+    also matches before a final newline, so 'premier\\n' passed as an id. '\\Z' is the end."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + r"\Z"
+    return pattern
 
 
 def _compile_discriminated(rule: Rule, branches: list[Rule]) -> None:
@@ -230,7 +243,7 @@ class Checker:
 
     def check(self, node: yaml.Node, rule: Rule, name: str = "value"):
         if isinstance(node, yaml.ScalarNode):
-            value = self._scalar(node)
+            value = self._scalar(node, rule, name)
             if value is INVALID:
                 return INVALID
             return self._check_scalar(value, node, rule, name)
@@ -264,10 +277,12 @@ class Checker:
         self.report(_mark(node), f"tag {clip(tag_name(node.tag))} is not allowed in a topic file")
         return False
 
-    def _scalar(self, node: yaml.ScalarNode):
+    def _scalar(self, node: yaml.ScalarNode, rule: Rule, name: str):
         tag = node.tag
         if tag == TAG + "str" or tag == TAG + "timestamp":
             return node.value  # a date stays the text the author wrote, as in JSON
+        if tag in (TAG + "int", TAG + "float") and not _DECIMAL.fullmatch(node.value):
+            return self._old_number(node, rule, name)
         try:
             if tag == TAG + "null":
                 return None
@@ -283,6 +298,24 @@ class Checker:
             self.report(_mark(node), "merge keys (<<) are not supported; write the keys out")
         else:
             self.report(_mark(node), f"tag {clip(tag_name(tag))} is not allowed in a topic file")
+        return INVALID
+
+    def _old_number(self, node: yaml.ScalarNode, rule: Rule, name: str):
+        """A number only YAML 1.1 reads (10:30, 0755, 0x7D0): the text as written where
+        text may go (a time, a code), else a message that says how to write it."""
+        if not rule.types or "string" in rule.types:
+            return node.value
+        try:
+            number = self._number(node)
+        except (ValueError, yaml.YAMLError):
+            self.report(_mark(node), f"cannot read {clip(node.value)!r} as a number; write it "
+                                     "in plain decimal digits")
+            return INVALID
+        if number is INVALID:
+            return INVALID  # already reported: not finite, or too large
+        self.report(_mark(node), f"{name} {clip(node.value)} is a number only in YAML 1.1, "
+                                 f"which reads it as {number}; write it in plain decimal "
+                                 f"digits: {number}")
         return INVALID
 
     def _number(self, node: yaml.ScalarNode):

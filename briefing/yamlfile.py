@@ -5,12 +5,16 @@ column, and no constructor ever sees a tag, so `!!python/...` cannot run.
 """
 from __future__ import annotations
 
+import bisect
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
 
 from .model import Problem
+from .topics import NOT_A_FILE
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -30,8 +34,13 @@ _BYTE_POSITIONS = Loader is not yaml.SafeLoader
 MAX_KEY = 1024
 
 
-# Where YAML breaks a line, as libyaml counts lines in its marks.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Lines are counted as the app's editor (a QPlainTextEdit) shows them: a line ends
+# at \n, \r\n, \r or U+2029 (Qt's paragraph separator), as in most editors and
+# YAML 1.2. libyaml, after YAML 1.1, also ends one at NEL (U+0085) and U+2028, which
+# the editor shows inside a line; a file holding either has its marks recounted, so
+# `check` and the editor name the same line and column.
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2029]")
+_YAML_ONLY_BREAKS = ("\x85", "\u2028")
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -42,12 +51,38 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+def _recount(text: str) -> bool:
+    return any(char in text for char in _YAML_ONLY_BREAKS)
+
+
 def _place(mark: yaml.Mark, text: str) -> tuple[int, int]:
     """A mark's line and column; at the end of a file that lacks a final line
     break, libyaml counts one more line than the file has, so use the end."""
     if mark.index >= len(text):
         return position(text, len(text))
+    if _recount(text):
+        return position(text, mark.index)
     return mark.line + 1, mark.column + 1
+
+
+def _recount_marks(root: yaml.Node, text: str) -> None:
+    """Give every node the line and column the editor shows (see _LINE_BREAK)."""
+    starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue  # an alias: the same node again
+        seen.add(id(node))
+        mark = node.start_mark
+        line = bisect.bisect_right(starts, mark.index) - 1
+        node.start_mark = yaml.Mark(mark.name, mark.index, line, mark.index - starts[line],
+                                    None, None)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -171,17 +206,32 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         mark = docs[1].start_mark
         return None, [Problem(path, *_place(mark, text),
                               "only one YAML document per file; remove the second '---'")]
+    if _recount(text):
+        _recount_marks(docs[0], text)
     return docs[0], []
+
+
+def _read_regular_file(path: Path) -> bytes | None:
+    """Up to MAX_BYTES + 1 bytes of a regular file, or None for anything else.
+
+    Opened without blocking and checked before reading: a pipe put where a card
+    file was would otherwise wait for a writer for ever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return handle.read(MAX_BYTES + 1)
 
 
 def read(path: Path, shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
     """Root node and text of a YAML file; shown is how the path appears in messages."""
     shown = shown or str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_regular_file(path)
     except OSError as error:
         return None, None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")]
+    if data is None:
+        return None, None, [Problem(shown, 1, 1, NOT_A_FILE)]
     if len(data) > MAX_BYTES:
         return None, None, [Problem(shown, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
     text, problem = decode(data, shown)

@@ -146,6 +146,26 @@ def test_markup_in_card_text_shows_literally_and_line_breaks_stay(workspace, col
     assert "<b>" not in note.cards()[0].answer()
 
 
+def test_control_characters_never_shift_the_fields_of_a_note(workspace, collection, tmp_path):
+    """U+001F is Anki's field separator: in a back it made 13 fields of 12."""
+    cards = CARDS_YAML.replace(
+        "back: Patience, sincerity and pragmatism.",
+        'back: "Patience,\\x1fsincerity\\x00 and\\x1b[1m pragmatism.\\tAll three."').replace(
+        "title: Patient talks", 'title: "Patient\\x1f talks"')
+    workspace.topic(files={"cards.yaml": cards})
+    export_anki(load(workspace.cards), tmp_path / "deck.apkg", now=T0)
+    rows = tmp_path / "rows.anki2"
+    with zipfile.ZipFile(tmp_path / "deck.apkg") as package:
+        rows.write_bytes(package.read("collection.anki2"))
+    with sqlite3.connect(rows) as db:
+        fields = [row[0].split("\x1f") for row in db.execute("SELECT flds FROM notes")]
+    assert [len(f) for f in fields] == [len(FIELDS)] * 4
+    import_package(collection, tmp_path / "deck.apkg")
+    note = note_for(collection, "patience")
+    assert note["Back"] == "Patience,sincerity and[1m pragmatism.\tAll three."
+    assert (note["Title"], note["Card ID"]) == ("Patient talks", "example/patience")
+
+
 def test_decks_are_nested_under_the_parent_one_per_topic(workspace, collection, tmp_path):
     workspace.topic()
     workspace.topic("second", topic_yaml=TOPIC_YAML.replace("Example topic", "Second topic"))
@@ -250,7 +270,8 @@ def test_two_topics_with_the_same_folder_name_are_refused(workspace, tmp_path):
         TOPIC_YAML.replace("../../seeds/", str(workspace.seeds) + "/"), encoding="utf-8")
     (other / "example" / "cards.yaml").write_text(CARDS_YAML, encoding="utf-8")
     with pytest.raises(AnkiExportError, match="two topics are both named 'example'"):
-        export_anki(load(workspace.cards, other), tmp_path / "deck.apkg")
+        # Loaded apart: loading both at once already reports the second (test_topic_folders).
+        export_anki(load(workspace.cards) + load(other), tmp_path / "deck.apkg")
 
 
 def test_a_write_error_is_an_export_error_with_the_path(workspace, tmp_path):

@@ -150,6 +150,9 @@ def test_new_without_a_folder_goes_to_the_users_topics_folder(tmp_path, capsys, 
 def test_new_refuses_a_bad_name_or_an_existing_folder(tmp_path, capsys):
     code, _, err = run(capsys, "new", "Bad Name", "--dir", str(tmp_path))
     assert code == 1 and "not a valid topic name" in err
+    code, _, err = run(capsys, "new", "trial\n", "--dir", str(tmp_path))  # '$' passed it
+    assert code == 1 and "'trial\\n' is not a valid topic name" in err
+    assert list(tmp_path.iterdir()) == []
     run(capsys, "new", "x", "--dir", str(tmp_path / "cards"))
     code, _, err = run(capsys, "new", "x", "--dir", str(tmp_path / "cards"))
     assert code == 1 and "already exists" in err
@@ -202,3 +205,53 @@ def test_the_app_opens_a_real_window_from_the_command(workspace):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['Briefing Cards — Example topic']"
+
+
+def test_new_with_a_windows_1252_seed_refuses_and_leaves_nothing(tmp_path, capsys):
+    article = tmp_path / "memo.txt"
+    article.write_bytes("The council met on Monday and said \u201cno\u201d to everything.\n"
+                        .encode("cp1252"))
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    code, out, err = run(capsys, "new", "memo", "--dir", str(cards), "--seed", str(article))
+    assert (code, out) == (1, "")
+    assert err == (f"briefing new: {article}:1:36: not UTF-8 text (byte 0x93); save the file "
+                   "as UTF-8\n")
+    assert list(cards.iterdir()) == []  # no topic, no half-made hidden folder
+
+
+AWKWARD_SEEDS = ["a #b.txt", "key: value.txt", "tab\there.txt", "new\nline.txt",
+                 'quote"s and \\ back.txt', "nel\x85 and \u2028.txt", " .txt", "-.txt"]
+AWKWARD_TITLES = ["", "   ", "Title: with # a hash", "ctrl\x01char", "line\nbreak", "'quoted'"]
+
+
+@pytest.mark.parametrize("seed", AWKWARD_SEEDS)
+@pytest.mark.parametrize("title", AWKWARD_TITLES)
+def test_new_makes_a_topic_that_passes_check_for_any_seed_name_and_title(tmp_path, capsys,
+                                                                         seed, title):
+    article = tmp_path / seed
+    article.write_text("Dr. Who said: the council # met\x01 on Monday, \u201cat last\u201d.\n",
+                       encoding="utf-8")
+    cards = tmp_path / "cards\nfolder"
+    code, out, err = run(capsys, "new", "trial", "--dir", str(cards), "--seed", str(article),
+                         "--title", title)
+    assert (code, err) == (0, "")
+    code, out, err = run(capsys, "check", str(cards / "trial"))
+    assert (code, out, err) == (0, "", "1 topic, 3 cards: ok\n")
+    from briefing.loader import load_topic
+    topic = load_topic(cards / "trial")
+    assert topic.title == (title if title.strip() else "Trial")
+    assert topic.seeds[0].path.name == seed
+
+
+def test_new_refuses_a_seed_whose_name_is_not_utf8(tmp_path, capsys):
+    import os
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"A sentence long enough to be quoted on a card.\n")
+    cards = tmp_path / "cards"
+    code, out, err = run(capsys, "new", "t", "--dir", str(cards), "--seed", os.fsdecode(name))
+    assert code == 1
+    assert err == (f"briefing new: {tmp_path}/caf\\xe9.txt: the file name is not UTF-8; "
+                   "rename it, then run briefing new again\n")
+    assert not cards.exists() or list(cards.iterdir()) == []

@@ -138,3 +138,31 @@ def test_importing_the_pdf_package_loads_neither_qt_nor_reportlab():
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True).stdout.strip()
     assert found == "[]"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout,says", [
+    ("cards", "briefing pdf: warning: example/huge back text was cut to fit the card"),
+    ("pack", "briefing pdf: warning: example/huge back text was cut to 60,000 characters")])
+def test_a_one_megabyte_back_exports_in_seconds_cut_and_reported(workspace, tmp_path, layout,
+                                                                 says):
+    """A 1 MB back once ran 271 s (cards) and over 900 s (pack); the work per card is
+    bounded by what can be printed."""
+    import time
+    back = " ".join(f"word{i}" for i in range(180_000))[:1_000_000]
+    huge = ("cards:\n  - id: huge\n    kind: actor\n    title: A very long card\n"
+            "    front: What does the longest card say?\n"
+            f"    back: {back}\n    sources:\n      - seed: art\n"
+            "        quote: Bilateral trade grew to U.S. $1.4 billion in 2004\n")
+    workspace.topic(files={"cards.yaml": huge})
+    out = tmp_path / f"{layout}.pdf"
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "briefing", "pdf", str(workspace.cards),
+                             "-o", str(out), "--layout", layout],
+                            capture_output=True, text=True, timeout=120)
+    seconds = time.monotonic() - start
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [says]
+    assert seconds < 20
+    text = "".join("\n".join(page_texts(read(out))).split())
+    assert "word0word1word2" in text and "word150000" not in text and "\u2026" in text

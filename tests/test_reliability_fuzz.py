@@ -26,8 +26,9 @@ FUZZ = settings(max_examples=LONG_RUN or 200, deadline=None, derandomize=not LON
                 database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                       HealthCheck.too_slow])
 
-# Where YAML (and so libyaml's line numbers) breaks a line.
-LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Where a line breaks as the app's editor counts lines (see yamlfile._LINE_BREAK):
+# not at NEL or U+2028, which libyaml alone counts.
+LINE_BREAKS = re.compile("\r\n|[\r\n\u2029]")
 PUNCTUATION = [":", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!", "!!python/object:os.system ",
                "!!binary ", "|", ">", "#", "'", '"', "? ", "%YAML 1.1\n", "@", "`", "---\n", "...\n",
                "\t", "\n", "<<: *a", "\\", "\x00", "\ufeff", "\u2028", "é", "\r"]

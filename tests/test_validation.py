@@ -211,3 +211,142 @@ def test_a_card_dropped_for_its_kind_still_counts_for_related_links(workspace):
     found = problems_for(workspace, {"cards.yaml": broken})
     # Only the unknown kind; premier's link to patience is not reported as dangling.
     assert [(l, c) for f, l, c, m in found] == [(14, 11)]
+
+
+FIGURE = """\
+cards:
+  - id: meeting
+    kind: figure
+    title: {title}
+    front: When did they meet?
+    back: At half past ten.
+    value: {value}
+    as_of: {as_of}
+    sources:
+      - seed: art
+        quote: Bilateral trade grew to U.S. $1.4 billion in 2004
+"""
+
+
+@pytest.mark.parametrize("written", ["10:30", "0755", "0x7D0", "1_000", "1:30:00.5"])
+def test_numbers_only_yaml_1_1_knows_are_read_as_the_text_written_where_text_goes(workspace,
+                                                                                   written):
+    """YAML 1.1 read 10:30 as 630 (base 60), 0755 as 493 and 0x7D0 as 2000."""
+    text = FIGURE.format(title=written, value=written, as_of=written)
+    topic = load_topic(workspace.topic(files={"cards.yaml": text}))
+    assert topic.problems == ()
+    card = topic.card("meeting")
+    assert (card.title, card.value, card.as_of) == (written, written, written)
+
+
+def test_plain_decimal_numbers_are_still_numbers(workspace):
+    text = FIGURE.format(title="t", value="-1.5e+3", as_of="2004")
+    card = load_topic(workspace.topic(files={"cards.yaml": text})).card("meeting")
+    assert (card.value, card.as_of) == (-1500.0, "2004")
+
+
+@pytest.mark.parametrize("written,means", [("0x7D6", 2006), ("03726", 2006), ("33:26", 2006),
+                                           ("2_006", 2006)])
+def test_a_yaml_1_1_number_where_only_a_number_goes_says_how_to_write_it(workspace, written,
+                                                                         means):
+    topic_yaml = TOPIC_YAML.replace("year: 2006", f"year: {written}")
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML}, topic_yaml=topic_yaml)
+    assert found == [("topic.yaml", 8, 11, f"year {written} is a number only in YAML 1.1, "
+                      f"which reads it as {means}; write it in plain decimal digits: {means}")]
+
+
+@pytest.mark.parametrize("field,line,col", [("id", 2, 9), ("tags", 8, 12), ("related", 9, 15)])
+def test_an_id_tag_or_related_id_ending_in_a_line_break_is_refused(workspace, field, line, col):
+    """Python's '$' matches before a final newline: 'premier\\n' passed as a second id."""
+    replaced = {"id": ("- id: premier\n", '- id: "premier\\n"\n'),
+                "tags": ("tags: [leaders]", 'tags: ["leaders\\n"]'),
+                "related": ("related: [patience, trade-2004]", 'related: ["patience\\n"]')}
+    old, new = replaced[field]
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML.replace(old, new, 1)})
+    name = {"id": "id", "tags": "tag", "related": "item of related"}[field]
+    assert ("cards.yaml", line, col, f"{name} must be lowercase letters and digits joined by "
+            "single hyphens, like 'wen-jiabao'") in found
+
+
+@pytest.mark.parametrize("breaks,line", [("\x85", 4), ("\u2028", 4), ("\x85\u2028\x85", 4),
+                                         ("\u2029", 5), ("\r", 5), ("\r\n", 5)])
+def test_lines_are_counted_as_the_apps_editor_counts_them(workspace, breaks, line):
+    """QPlainTextEdit starts a line at \\n, \\r\\n, \\r and U+2029, not at NEL or U+2028."""
+    text = f'cards:\n  - id: one\n    title: "a{breaks}b"\n    kind: actr\n'
+    found = problems_for(workspace, {"cards.yaml": text})
+    assert [(f, ln, c) for f, ln, c, m in found] == [("cards.yaml", line, 11)]
+
+
+@pytest.mark.parametrize("breaks,line", [("\x85", 2), ("\u2028", 2), ("\u2029", 3)])
+def test_a_syntax_error_after_a_nel_is_placed_as_the_editor_shows_it(workspace, breaks, line):
+    text = f'cards:\n  - title: "a{breaks}b"\n    kind: [open\n'
+    found = problems_for(workspace, {"cards.yaml": text})
+    assert [(f, ln, c) for f, ln, c, m in found] == [("cards.yaml", line + 1, 11)]
+
+
+def _renamed(cards_yaml: str, suffix: str) -> str:
+    for card_id in ("premier", "patience", "trade-2004", "trade-2005"):
+        cards_yaml = cards_yaml.replace(card_id, card_id + suffix)
+    return cards_yaml
+
+
+def test_a_topic_past_its_card_bound_is_reported_at_the_first_card_too_many(workspace,
+                                                                           monkeypatch):
+    from briefing import loader
+    monkeypatch.setattr(loader, "MAX_TOPIC_CARDS", 6)
+    files = {"cards.yaml": CARDS_YAML, "more.yaml": _renamed(CARDS_YAML, "-2"),
+             "most.yaml": _renamed(CARDS_YAML, "-3")}
+    line = CARDS_YAML.splitlines().index("  - id: trade-2004") + 1
+    assert problems_for(workspace, files) == [
+        ("more.yaml", line, 5, "the topic holds more than 6 cards, and this is card 7; split "
+                               "it into several topics (this file and the ones after it are "
+                               "not read)")]
+
+
+def test_a_topic_past_its_byte_bound_is_reported_at_the_file_that_passes_it(workspace,
+                                                                            monkeypatch):
+    from briefing import loader
+    monkeypatch.setattr(loader, "MAX_TOPIC_BYTES", 2**20)
+    padding = "# " + "x" * (2**20 - len(TOPIC_YAML) - len(CARDS_YAML)) + "\n"
+    files = {"cards.yaml": CARDS_YAML, "more.yaml": padding + _renamed(CARDS_YAML, "-2")}
+    found = problems_for(workspace, files)
+    assert found == [("more.yaml", 1, 1, "the topic's files hold more than 1 MiB together; "
+                      "split it into several topics (this file and the ones after it are not "
+                      "read)")]
+
+
+@pytest.mark.slow
+def test_a_50000_card_topic_is_legal_and_one_card_more_is_reported(tmp_path):
+    """The performance target is 50,000 cards; a topic of 100,000 cards in five files,
+    each under the per-file limits, took 18.5 s and 708 MiB to say "ok"."""
+    from benchmark import write_topic
+    from test_reliability_corpus import run_briefing
+    folder = write_topic(tmp_path, 50_000)
+    run = run_briefing(["check", folder], cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (0, "", "1 topic, 50000 cards: ok\n")
+    extra = ("cards:\n  - id: one-more\n    kind: actor\n    title: t\n    front: f\n"
+             "    back: b\n    sources:\n      - seed: art\n        quote: the talks in beijing\n")
+    (folder / "z-one-more.yaml").write_text(extra, encoding="utf-8")
+    run = run_briefing(["check", folder], cwd=tmp_path)
+    assert (run.code, run.stdout) == (1, f"{folder}/z-one-more.yaml:2:5: the topic holds more "
+                                         "than 50,000 cards, and this is card 50,001; split it "
+                                         "into several topics (this file and the ones after it "
+                                         "are not read)\n")
+
+
+@pytest.mark.parametrize("quote", ["a", '"-"', "'  two   words '", "Bilateral"])
+def test_a_quote_too_short_to_identify_a_passage_is_refused(workspace, quote):
+    text = CARDS_YAML.replace("quote: to U.S. $1.5 billion in 2005", f"quote: {quote}")
+    line = text.splitlines().index(f"        quote: {quote}") + 1
+    assert problems_for(workspace, {"cards.yaml": text}) == [
+        ("cards.yaml", line, 16, "quote is too short to identify a passage: quote at least 12 "
+                                 "characters (a few words) of the article")]
+
+
+def test_every_quote_of_the_bundled_topic_is_long_enough():
+    from briefing.paths import bundled_cards
+    from briefing.quotes import MIN_QUOTE
+    topics, problems = load_all([bundled_cards()])
+    quotes = [s.quote for t in topics for c in t.cards for s in c.sources]
+    assert problems == [] and all(t.ok for t in topics) and len(quotes) > 90
+    assert min(len(q) for q in quotes) >= MIN_QUOTE

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..exports import load_for_export
+from ..terminal import say
 
 
 def run(args) -> int:
@@ -13,14 +14,14 @@ def run(args) -> int:
     broken = [t.id for t in topics if not t.ok]
     if not good:
         reason = "every topic has problems (see above)" if broken else "no topics found"
-        print(f"briefing anki: nothing to export: {reason}", file=sys.stderr)
+        say(f"briefing anki: nothing to export: {reason}", sys.stderr)
         return 1
     try:
         report = export_anki(good, args.output)
     except AnkiExportError as error:
-        print(f"briefing anki: {error}", file=sys.stderr)
+        say(f"briefing anki: {error}", sys.stderr)
         return 1
-    print(f"wrote {report.output}: {report.summary} ({', '.join(report.decks)})")
+    say(f"wrote {report.output}: {report.summary} ({', '.join(report.decks)})")
     if failed and not broken:  # skipped topics were named above, once each
-        print("briefing anki: some paths could not be read (see above)", file=sys.stderr)
+        say("briefing anki: some paths could not be read (see above)", sys.stderr)
     return 1 if failed else 0

@@ -16,9 +16,15 @@ def note_guid(card: Card) -> str:
     return digest[:20]
 
 
+# Control characters other than line breaks and tabs: U+001F is Anki's field
+# separator (one in a back shifted every later field), and none of them shows.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def field_html(text: str) -> str:
-    """Card text as an Anki field: markup shows literally, line breaks stay."""
-    text = text.strip().replace("\r\n", "\n")
+    """Card text as an Anki field: markup shows literally, line breaks stay, and
+    control characters are dropped."""
+    text = _CONTROLS.sub("", text.strip().replace("\r\n", "\n").replace("\r", "\n"))
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 

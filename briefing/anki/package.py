@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import clock
-from ..atomic import WriteError, write_bytes
+from ..atomic import WriteError, check_target, write_bytes
 from ..model import Topic
 from ..wording import plural
 from .fields import deck_names, field_html, note_fields, note_guid, note_tags
@@ -57,6 +57,10 @@ def export_anki(topics, output: Path, *, now: float | None = None) -> AnkiReport
     topics = [topic for topic in topics if topic.cards]
     if not topics:
         raise AnkiExportError("nothing to export: no cards")
+    try:
+        check_target(output)  # before the work: a pipe, a link or a read-only file is refused
+    except WriteError as error:
+        raise AnkiExportError(str(error)) from error
     data, decks = _package_bytes(topics, clock.timestamp() if now is None else now)
     try:
         write_bytes(output, data)

@@ -34,11 +34,13 @@ def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", 
     if not parts:
         raise PdfError("nothing to export: no cards match"
                        + (" the chosen kinds and tags" if kinds or tags else ""))
-    if output.is_dir():
-        raise PdfError(f"cannot write {output}: it is a folder; give a file name")
+    from ..atomic import WriteError, check_target, write_bytes
+    try:
+        check_target(output)  # before the work: a pipe, a link or a read-only file is refused
+    except WriteError as error:
+        raise PdfError(str(error)) from error
     data, pages, cards, shortened, missing = _render(parts, layout, paper, card_size, duplex,
                                                      kinds, tags, progress, fonts)
-    from ..atomic import WriteError, write_bytes
     try:
         write_bytes(output, data)
     except WriteError as error:
@@ -65,6 +67,7 @@ def _render(parts, layout, paper, card_size, duplex, kinds, tags, progress, font
             date = f"{today.day} {today:%B %Y}"
             data, pages = build_pack(parts, paper_size(paper), mk, date=date,
                                      filters=(kinds, tags), progress=progress, meta=meta)
+            shortened = mk.shortened
         else:
             from .cards import build_cards
             data, pages, shortened = build_cards(parts, paper, card_size, duplex, mk,

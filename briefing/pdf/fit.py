@@ -7,13 +7,13 @@ a last resort the longest block is cut with an ellipsis, never overflowed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ..wording import longest_fitting
+from ..wording import cut, longest_fitting
 from .markup import has_cjk
 from .styles import cjk
 
@@ -60,15 +60,31 @@ def _layout(blocks, scale, width, texts=None) -> tuple[list[Placed], float]:
     return placed, total
 
 
+# No glyph of the fonts we use is narrower than this, in ems (Helvetica's i and l
+# are 0.22): it bounds how many characters a box can possibly show.
+NARROWEST = 0.2
+
+
+def most_chars(block: Block, width: float, height: float) -> int:
+    """More characters than the box can show at the smallest type: the rest is
+    never laid out, so a 1 MB back costs what a full card costs."""
+    size = min(block.style.fontSize, MIN_SIZE)
+    return int(width / (NARROWEST * size)) * max(1, int(height / size))
+
+
 def fit(blocks: list[Block], width: float, height: float) -> tuple[list[Placed], bool]:
     """The blocks laid out to fit width x height, and whether any text was cut."""
     blocks = [b for b in blocks if b.text]
+    rooms = [most_chars(b, width, height) for b in blocks]
+    precut = any(len(b.text) > room for b, room in zip(blocks, rooms, strict=True))
+    blocks = [replace(b, text=cut(b.text, room)) if len(b.text) > room else b
+              for b, room in zip(blocks, rooms, strict=True)]
     required = [b for b in blocks if not b.optional]
     for scale in SCALES:
         chosen = blocks if scale >= OPTIONAL_BELOW else required
         placed, total = _layout(chosen, scale, width)
         if total <= height:
-            return placed, False
+            return placed, precut
     return _cut(required, SCALES[-1], width, height), True
 
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..wording import cut
 from .fonts import Fonts
 
 _KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 LINK_COLOR = "#1f4e8c"
+# The most of one field a PDF prints, about 15 pages of the pack's body text (2 s
+# to lay out). A paragraph split over pages is laid out again for each page and
+# on every pass, so time grows with the square of its length: a 1 MB back ran
+# for over 15 minutes. Longer text is cut with an ellipsis and reported (shortened).
+MAX_FIELD_CHARS = 60_000
 
 
 def escape(text: str) -> str:
@@ -53,6 +59,12 @@ class Markup:
 
     def __init__(self, fonts: Fonts | None = None):
         self.fonts = fonts or Fonts()
+        self._cut: dict[str, None] = {}  # where text was cut, in order, once each
+
+    @property
+    def shortened(self) -> list[str]:
+        """The places (as passed to text) whose text was cut to MAX_FIELD_CHARS."""
+        return list(self._cut)
 
     def text(self, text: str, where: str = "", bold: bool = False) -> str:
         """User text as markup: escaped, other scripts in their fonts, newlines kept.
@@ -62,6 +74,9 @@ class Markup:
         from reportlab.lib.fonts import tt2ps
 
         text = str(text).strip().replace("\r\n", "\n").replace("\t", " ")
+        if len(text) > MAX_FIELD_CHARS:
+            text = cut(text, MAX_FIELD_CHARS)
+            self._cut[where or "a field"] = None
         parts = []
         for family, chunk in self.fonts.runs(text, where):
             chunk = escape(chunk).replace("\n", "<br/>")

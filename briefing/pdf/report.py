@@ -41,7 +41,9 @@ class PdfReport:
     layout: str
     cards: int                                     # cards placed in the PDF
     missing: tuple[MissingText, ...] = ()
-    shortened: tuple[str, ...] = field(default=())  # "topic/card side": cut to fit the card
+    # Where text was cut: "topic/card side" to fit the card, or in the pack
+    # "topic/card field" past markup.MAX_FIELD_CHARS.
+    shortened: tuple[str, ...] = field(default=())
 
     @property
     def summary(self) -> str:
