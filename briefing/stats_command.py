@@ -1,10 +1,10 @@
 """`briefing stats [PATH ...] [--json]`: what is new, learning and due, per topic."""
 from __future__ import annotations
 
-import json
 import sys
 
 from . import clock
+from .terminal import json_text, say
 
 
 def run(args) -> int:
@@ -16,22 +16,21 @@ def run(args) -> int:
 
     topics, problems = load_all(args.paths or default_topic_paths())
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem, sys.stderr)
     path = DataFolder.default().progress
     store = ProgressStore(path if path.exists() else None)  # nothing studied: nothing to create
     if store.warning:
-        print(f"briefing stats: {store.warning}", file=sys.stderr)
+        say(f"briefing stats: {store.warning}", sys.stderr)
     try:
         rows = [topic_stats(store, topic, clock.now()) for topic in topics]
     finally:
         store.close()
     if args.json:
-        json.dump([row.as_json() for row in rows], sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print(json_text([row.as_json() for row in rows]))
     else:
         for row in rows:
             retention = "–" if row.retention is None else f"{row.retention:.0%}"
-            print(f"{row.topic}: {row.cards} cards, {row.prompts} prompts · {row.new} new · "
+            say(f"{row.topic}: {row.cards} cards, {row.prompts} prompts · {row.new} new · "
                   f"{row.learning} learning · {row.due_now} due now ({row.due_today} today) · "
                   f"{row.reviews} reviews, {row.reviews_today} today · retention {retention}")
     return 1 if problems else 0
