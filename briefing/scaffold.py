@@ -5,9 +5,12 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import WriteError, current_umask, reason, write_bytes, write_text
+from .authoring import seed_yaml
 from .paths import PROJECT_ROOT, SCHEMA_PATH
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -47,16 +50,22 @@ def first_sentence(article: str) -> str:
     raise ScaffoldError("the source article has no line of text to quote; is it empty?")
 
 
-def _copy_seed(source: Path, seeds_dir: Path) -> Path:
-    target = seeds_dir / source.name
-    data = source.read_bytes()
-    if target.exists():
-        if target.read_bytes() == data:
-            return target
-        raise ScaffoldError(f"two source articles are named {source.name}; rename one")
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    write_bytes(target, data)
-    return target
+@dataclass(frozen=True)
+class NewSeed:
+    """A source article of a new topic: its text, and what topic.yaml says of it."""
+
+    filename: str                 # the text file's name in seeds/
+    data: bytes                   # UTF-8 text
+    entry: dict                   # title, and author, publication, date, year where known
+    id: str = ""                  # the seed id; "" for source, source-1, ...
+    extra: tuple[tuple[str, bytes], ...] = ()  # more files for seeds/, e.g. the original
+
+
+def copied_seed(path: Path) -> NewSeed:
+    """A text file taken as it is, titled after its name."""
+    path = Path(path)
+    return NewSeed(path.name, path.read_bytes(),
+                   {"title": path.stem.replace("-", " ").capitalize()})
 
 
 def _yaml_text(text: str) -> str:
@@ -66,13 +75,14 @@ def _yaml_text(text: str) -> str:
 
 
 def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
-                 title: str = "") -> Path:
+                 title: str = "", seeds: Sequence[NewSeed] = ()) -> Path:
     """Create cards_dir/name with topic.yaml, cards.yaml and seeds/; return the folder.
 
-    Everything is written inside the new folder, so a topic can be copied,
-    shared and versioned as one folder. All or nothing: the topic is built in a
-    hidden folder and renamed into place, so a second try after freeing space
-    or fixing permissions simply works."""
+    The seeds are the articles (text files, copied as they are) and any
+    prepared seeds (`briefing import`). Everything is written inside the new
+    folder, so a topic can be copied, shared and versioned as one folder. All
+    or nothing: the topic is built in a hidden folder and renamed into place,
+    so a second try after freeing space or fixing permissions simply works."""
     if not NAME.match(name):
         raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
                             "digits joined by hyphens, like 'china-north-korea'")
@@ -88,12 +98,14 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
         cards_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=cards_dir))
         os.chmod(staging, 0o777 & ~current_umask())
-        seeds = _write_seeds(name, staging / SEEDS_DIR, articles)
-        quote = first_sentence(seeds[0].read_text(encoding="utf-8-sig"))
-        title = title or name.replace("-", " ").capitalize()
-        ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
-        files = [f"{SEEDS_DIR}/{seed.name}" for seed in seeds]
-        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, files, ids, quote))
+        seeds = _unique([copied_seed(a) for a in articles] + list(seeds)) \
+            or [NewSeed(f"{name}.txt", PLACEHOLDER_ARTICLE.encode(), {"title": _title(name)})]
+        _write_seeds(staging / SEEDS_DIR, seeds)
+        quote = first_sentence(seeds[0].data.decode("utf-8-sig"))
+        title = title or _title(name)
+        ids = [seed.id or (f"source-{i}" if len(seeds) > 1 else "source")
+               for i, seed in enumerate(seeds, 1)]
+        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, ids, quote))
         write_text(staging / "cards.yaml", _cards_yaml(folder, ids[0], quote))
         os.rename(staging, folder)
         staging = None
@@ -110,25 +122,36 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     return folder
 
 
-def _write_seeds(name: str, seeds_dir: Path, articles) -> list[Path]:
-    """The seed files the topic cites, copied (or a placeholder written) into its seeds/."""
-    if articles:
-        return [_copy_seed(Path(a), seeds_dir) for a in articles]
-    placeholder = seeds_dir / f"{name}.txt"
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    write_text(placeholder, PLACEHOLDER_ARTICLE)
-    return [placeholder]
+def _title(name: str) -> str:
+    return name.replace("-", " ").capitalize()
 
 
-def _topic_yaml(folder: Path, title: str, seeds: list[Path], files: list[str], ids: list[str],
+def _unique(seeds: list[NewSeed]) -> list[NewSeed]:
+    """The seeds with exact repeats dropped; two different files may not share a name."""
+    kept: dict[str, NewSeed] = {}
+    for seed in seeds:
+        if seed.filename in kept:
+            if kept[seed.filename].data != seed.data:
+                raise ScaffoldError(f"two source articles are named {seed.filename}; rename one")
+            continue
+        kept[seed.filename] = seed
+    return list(kept.values())
+
+
+def _write_seeds(seeds_dir: Path, seeds: list[NewSeed]) -> None:
+    for seed in seeds:
+        for relative, data in ((seed.filename, seed.data), *seed.extra):
+            target = seeds_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(target, data)
+
+
+def _topic_yaml(folder: Path, title: str, seeds: list[NewSeed], ids: list[str],
                 quote: str) -> str:
     entries = "".join(
-        f"  - id: {seed_id}            # cards cite the article by this id\n"
-        f"    file: {_yaml_text(file)}\n"
-        f"    title: {_yaml_text(path.stem.replace('-', ' ').capitalize())}\n"
-        f"    # publication: \"Where it appeared, e.g. China Brief, Volume 4, Issue 5\"\n"
-        f"    # year: 2004           # the year its facts are as of\n"
-        for seed_id, path, file in zip(ids, seeds, files))
+        seed_yaml({**seed.entry, "id": seed_id, "file": f"{SEEDS_DIR}/{seed.filename}"},
+                  hints=True)
+        for seed_id, seed in zip(ids, seeds))
     return (
         schema_line(folder)
         + "# The topic: its title, its bottom line, and the articles its cards draw on.\n"
