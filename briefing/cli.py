@@ -15,7 +15,7 @@ from . import __version__
 from .paths import default_topic_paths, topics_home
 from .wording import plural
 
-COMMANDS = ("check", "list", "new", "schema", "pdf", "anki")
+COMMANDS = ("check", "list", "new", "import", "coverage", "suggest", "schema", "pdf", "anki")
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--seed", type=Path, action="append", default=[], metavar="FILE",
                      help="a source article (text file) to copy into seeds/; repeat for more")
     new.add_argument("--title", default="", help="the topic's title")
+
+    importing = sub.add_parser(
+        "import", help="import articles (web pages, PDFs, Word, text) into a topic's seeds",
+        description="Read each article (.html/.htm, .pdf, .docx, .txt, .md), keep its text "
+                    "as a seed in TOPIC_DIR/seeds/ with the original beside it, and add it "
+                    "to topic.yaml. A TOPIC_DIR that does not exist becomes a new topic. All "
+                    "or nothing: one bad file and nothing is written.")
+    importing.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    importing.add_argument("--into", type=Path, required=True, metavar="TOPIC_DIR",
+                           help="the topic folder (made when it does not exist)")
+    importing.add_argument("--title", default="", help="a new topic's title")
+    importing.add_argument("--encoding", default="",
+                           help="the encoding of .txt and .md files that are not UTF-8, "
+                                "e.g. cp1252")
 
     sub.add_parser("schema", help="print the JSON Schema of a topic file")
 
@@ -123,6 +137,11 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from .importing.command import run
+    return run(args)
+
+
 def cmd_schema(args) -> int:
     from .paths import SCHEMA_PATH
     sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -160,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         return run_app(argv)
     args = build_parser().parse_args(argv)
-    handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "schema": cmd_schema,
-               "pdf": cmd_pdf, "anki": cmd_anki}[args.command]
+    handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "import": cmd_import,
+               "schema": cmd_schema, "pdf": cmd_pdf, "anki": cmd_anki}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -39,14 +39,15 @@ def schema_line(folder: Path) -> str:
 
 
 def first_sentence(article: str) -> str:
-    """A verbatim sentence of the article for the example cards to quote."""
-    for line in article.splitlines():
-        line = line.strip()
-        if len(line) < 20:
-            continue
+    """A verbatim sentence of the article for the example cards to quote: the first
+    that ends like a sentence (not the title above it), else the first long line."""
+    lines = [line.strip() for line in article.splitlines() if len(line.strip()) >= 20]
+    for line in lines:
         end = re.search(r"[.!?](\s|$)", line)
-        sentence = line[: end.start() + 1] if end else line
-        return sentence[:200].strip()
+        if end:
+            return line[: end.start() + 1][:200].strip()
+    if lines:
+        return lines[0][:200].strip()
     raise ScaffoldError("the source article has no line of text to quote; is it empty?")
 
 

@@ -12,7 +12,9 @@ from briefing.atomic import WriteError, write_text
 from briefing.quotes import fold, locate
 
 CORE = ["briefing.model", "briefing.loader", "briefing.validator", "briefing.quotes",
-        "briefing.listing", "briefing.scaffold", "briefing.cli", "briefing.atomic"]
+        "briefing.listing", "briefing.scaffold", "briefing.cli", "briefing.atomic",
+        "briefing.importing", "briefing.importing.web", "briefing.importing.pdf_text",
+        "briefing.importing.word", "briefing.importing.plain", "briefing.importing.command"]
 
 
 def test_core_imports_and_check_run_without_qt_or_reportlab(workspace):
