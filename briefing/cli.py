@@ -65,6 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the encoding of .txt and .md files that are not UTF-8, "
                                 "e.g. cp1252")
 
+    coverage = sub.add_parser(
+        "coverage", help="how much of each seed article the cards quote, and what they do not")
+    coverage.add_argument("--json", action="store_true",
+                          help="print a JSON array, one object per topic and seed")
+    _paths_argument(coverage)
+
+    suggestions = sub.add_parser(
+        "suggest", help="draft cards from what the seeds say and no card quotes yet")
+    suggestions.add_argument("topic_dir", type=Path, metavar="TOPIC_DIR")
+    suggestions.add_argument("--json", action="store_true", help="print a JSON array")
+    suggestions.add_argument("--kind", action="append", default=[],
+                             choices=("actor", "objective", "figure"),
+                             help="only this kind (repeatable)")
+    suggestions.add_argument("--reject", action="append", default=[], metavar="ID",
+                             help="never suggest this again (repeatable)")
+
     sub.add_parser("schema", help="print the JSON Schema of a topic file")
 
     pdf = sub.add_parser("pdf", help="write a PDF briefing pack or printable cards")
@@ -87,9 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(paths: list[Path]):
+def _load(paths: list[Path], texts=None):
     from .loader import load_all
-    return load_all(paths or default_topic_paths())
+    return load_all(paths or default_topic_paths(), texts)
 
 
 def _print_problems(problems, stream) -> None:
@@ -142,6 +158,35 @@ def cmd_import(args) -> int:
     return run(args)
 
 
+def cmd_coverage(args) -> int:
+    from .coverage import record, topic_coverage
+    from .sentences import BODY
+    from .quotes import SeedTexts
+    texts = SeedTexts()
+    topics, problems = _load(args.paths, texts)
+    for topic in topics:
+        problems.extend(topic.problems)
+    _print_problems(problems, sys.stderr)
+    found = [c for topic in topics for c in topic_coverage(topic, texts)]
+    if args.json:
+        json.dump([record(c) for c in found], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 1 if problems else 0
+    for c in found:
+        body = sum(p.kind == BODY for p in c.paragraphs)
+        print(f"{c.topic}/{c.seed.id}: {c.covered} of {c.sentences} sentences quoted "
+              f"({c.coverage:.0%}); {len(c.uncovered)} of {body} paragraphs untouched")
+        for p in c.uncovered:
+            opening = " ".join(c.text[p.start:p.end].split()[:12])
+            print(f"  paragraph {p.index + 1} (characters {p.start}-{p.end}): {opening} ...")
+    return 1 if problems else 0
+
+
+def cmd_suggest(args) -> int:
+    from .suggestions.command import run
+    return run(args)
+
+
 def cmd_schema(args) -> int:
     from .paths import SCHEMA_PATH
     sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -180,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(argv)
     args = build_parser().parse_args(argv)
     handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "import": cmd_import,
-               "schema": cmd_schema, "pdf": cmd_pdf, "anki": cmd_anki}[args.command]
+               "coverage": cmd_coverage, "suggest": cmd_suggest, "schema": cmd_schema, "pdf": cmd_pdf, "anki": cmd_anki}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
