@@ -55,11 +55,6 @@ def iso_date(text: str) -> str:
     return "-".join(part for part in (year, month, day) if part)
 
 
-def count(number: int, noun: str, plural: str = "") -> str:
-    """'1 paragraph', '24 paragraphs'."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
-
-
 def first_line_title(text: str) -> str:
     """The first line, when it reads as a title: short and not a sentence."""
     for line in text.splitlines():

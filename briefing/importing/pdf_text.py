@@ -13,7 +13,8 @@ import statistics
 from pathlib import Path
 
 from . import furniture, hyphens
-from .article import Article, ImportFailure, count, first_line_title, iso_date, seed_text, tidy
+from ..wording import plural
+from .article import Article, ImportFailure, first_line_title, iso_date, seed_text, tidy
 from .furniture import Line
 
 # Ligatures that PDF fonts draw as one glyph; NFC keeps them, a quote would not.
@@ -61,15 +62,15 @@ def read(path: Path, data: bytes) -> Article:
     body, dropped = furniture.remove(pages, heights)
     mended = hyphens.join_lines(_paragraphs(body))
     text = seed_text(mended.paragraphs)
-    steps = [f"read {count(len(pages), 'page')}; dropped {count(dropped, 'line')} of page "
+    steps = [f"read {plural(len(pages), 'page')}; dropped {plural(dropped, 'line')} of page "
              "furniture (running headers, footers, page numbers)"]
     if empty:
         steps.append(f"page{'s' * (len(empty) > 1)} {', '.join(map(str, empty))} "
                      "had no text (scanned images?) and gave nothing")
-    steps.append(f"joined {count(mended.joined, 'word')} hyphenated at line ends"
+    steps.append(f"joined {plural(mended.joined, 'word')} hyphenated at line ends"
                  + (f"; kept the hyphen of {', '.join(mended.kept[:5])}"
                     + (" ..." if len(mended.kept) > 5 else "") if mended.kept else ""))
-    steps.append(f"kept {count(len(mended.paragraphs), 'paragraph')}")
+    steps.append(f"kept {plural(len(mended.paragraphs), 'paragraph')}")
     title = tidy(str(metadata.get("/Title") or ""))
     if not title or _MADE_UP_TITLE.search(title):
         title = first_line_title(text)

@@ -12,7 +12,8 @@ import unicodedata
 from pathlib import Path
 
 from ..yamlfile import position
-from .article import Article, ImportFailure, count, first_line_title
+from ..wording import plural
+from .article import Article, ImportFailure, first_line_title
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -56,5 +57,5 @@ def read(path: Path, data: bytes, encoding: str = "") -> Article:
     if not text.endswith("\n"):
         text += "\n"
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    steps = (f"read {used} text as it is: {count(len(paragraphs), 'paragraph')}",)
+    steps = (f"read {used} text as it is: {plural(len(paragraphs), 'paragraph')}",)
     return Article(text=text, title=first_line_title(text), steps=steps)

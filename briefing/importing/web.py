@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .article import Article, ImportFailure, count, iso_date, seed_text, tidy
+from ..wording import plural
+from .article import Article, ImportFailure, iso_date, seed_text, tidy
 
 _WORD = re.compile(r"\w+")
 
@@ -44,8 +45,8 @@ def read(path: Path, data: bytes) -> Article:
     except (ValueError, SyntaxError):  # lxml's ParserError is a ValueError subclass
         page_words = kept_words
     dropped = max(0, page_words - kept_words)
-    steps = (f"kept {count(len(paragraphs), 'paragraph')} ({count(kept_words, 'word')}) of the "
-             f"article; dropped {count(dropped, 'word')} of page furniture (menus, banners, "
+    steps = (f"kept {plural(len(paragraphs), 'paragraph')} ({plural(kept_words, 'word')}) of the "
+             f"article; dropped {plural(dropped, 'word')} of page furniture (menus, banners, "
              "share buttons, related links, footers)",)
     return Article(text=text, title=tidy(document.title or ""),
                    author=tidy(document.author or ""),

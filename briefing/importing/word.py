@@ -8,7 +8,8 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from .article import Article, ImportFailure, count, first_line_title, iso_date, seed_text, tidy
+from ..wording import plural
+from .article import Article, ImportFailure, first_line_title, iso_date, seed_text, tidy
 
 # Names that word processors and libraries put in a document's properties on their own.
 _NOT_AUTHORS = {"python-docx", "microsoft office user", "windows user", "administrator",
@@ -44,8 +45,8 @@ def read(path: Path, data: bytes) -> Article:
     author = tidy(props.author or "")
     if author.lower() in _NOT_AUTHORS:
         author = ""
-    steps = [f"kept {count(len(paragraphs), 'paragraph')}"
-             + (f", skipped {count(empty, 'empty paragraph')}" if empty else "")
+    steps = [f"kept {plural(len(paragraphs), 'paragraph')}"
+             + (f", skipped {plural(empty, 'empty paragraph')}" if empty else "")
              + "; page headers and footers left out"]
     date = ""
     created = props.created

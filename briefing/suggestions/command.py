@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..wording import plural
 from . import record, suggest
 from .rejected import RejectedError, reject, rejected
 
@@ -49,7 +50,7 @@ def run(args) -> int:
             if s.kind == "figure" else (f" ({s.role})" if s.role else "")
         print(f"{s.id}  {s.kind}: {s.title}{detail}")
         print(f"    {s.seed}: \"{s.quote}\"")
-    print(f"{len(found)} suggestion{'s' * (len(found) != 1)}"
+    print(plural(len(found), "suggestion")
           + (f", {len(already)} rejected before" if already else "")
           + (f"; reject one with: briefing suggest {folder} --reject ID" if found else ""),
           file=sys.stderr)
