@@ -6,7 +6,6 @@ remembered per file and written back as they were.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,14 +94,56 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
+# Escaped in a double-quoted scalar: what would end it, and every character YAML
+# may not hold or would fold (line breaks, controls, NEL, U+2028/9, non-characters).
+_UNSAFE_IN_QUOTES = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
+            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def yaml_quoted(text: str) -> str:
+    """A double-quoted YAML scalar that reads back as exactly the text."""
+    return '"' + _UNSAFE_IN_QUOTES.sub(_escape, str(text)) + '"'
+
+
 def card_yaml(kind: str, card_id: str, seed_id: str, quote: str, indent: int = 2) -> str:
     """A new card as a YAML list item at the given indentation, its quote exactly as selected."""
     lines = [f"- id: {card_id}", f"  kind: {kind}"]
     width = max(len(name) for name, _ in BLANKS[kind]) + 2
     lines += [f"  {name + ':':<{width}}# {hint}" for name, hint in BLANKS[kind]]
-    # JSON's escaping is valid YAML double-quoted text, and keeps the quote verbatim.
-    lines += ["  sources:", f"    - seed: {seed_id}",
-              f"      quote: {json.dumps(quote, ensure_ascii=False)}"]
+    lines += ["  sources:", f"    - seed: {seed_id}", f"      quote: {yaml_quoted(quote)}"]
+    pad = " " * indent
+    return "".join(f"{pad}{line}\n" for line in lines)
+
+
+# -- a new seed entry in topic.yaml --------------------------------------------
+
+SEED_FIELDS = ("id", "file", "title", "author", "publication", "date", "year")
+# What a starter topic shows for a field it cannot fill yet, commented out.
+SEED_HINTS = {"publication": '"Where it appeared, e.g. China Brief, Volume 4, Issue 5"',
+              "year": "2004           # the year its facts are as of"}
+
+
+def seed_yaml(fields: dict, indent: int = 2, hints: bool = False) -> str:
+    """A seed entry as a YAML list item; fields left empty are left out (or, with
+    hints, shown commented out so the author sees what goes there)."""
+    lines = []
+    for name in SEED_FIELDS:
+        value = fields.get(name)
+        if value is None or value == "":
+            if hints and name in SEED_HINTS:
+                lines.append(f"  # {name}: {SEED_HINTS[name]}")
+            continue
+        shown = str(value) if name == "id" or isinstance(value, int) else yaml_quoted(value)
+        comment = "            # cards cite the article by this id" if hints and name == "id" else ""
+        lines.append(f"  {name}: {shown}{comment}")
+    lines[0] = "- " + lines[0][2:]
     pad = " " * indent
     return "".join(f"{pad}{line}\n" for line in lines)
 
@@ -110,7 +151,7 @@ def card_yaml(kind: str, card_id: str, seed_id: str, quote: str, indent: int = 2
 @dataclass(frozen=True)
 class Insertion:
     text: str   # the whole new file text
-    line: int   # 1-based line of the new card's "- id:"
+    line: int   # 1-based line of the new item's first line
 
 
 def insert_card(text: str, kind: str, card_id: str, seed_id: str, quote: str) -> Insertion | None:
@@ -119,38 +160,58 @@ def insert_card(text: str, kind: str, card_id: str, seed_id: str, quote: str) ->
     None when the list is written in flow style ([...]), which cannot take a
     block item; the caller then puts the card in a file of its own.
     """
+    return insert_item(text, "cards", lambda indent: card_yaml(kind, card_id, seed_id, quote,
+                                                               indent))
+
+
+def insert_seed(text: str, fields: dict) -> Insertion | None:
+    """Add a seed entry at the end of topic.yaml's `seeds:` list; None for a flow list."""
+    return insert_item(text, "seeds", lambda indent: seed_yaml(fields, indent))
+
+
+def insert_item(text: str, key: str, item) -> Insertion | None:
+    """Add item(indent) at the end of the top-level `key:` list, changing no other byte.
+
+    None when the list is written in flow style ([...]), which cannot take a
+    block item."""
     try:
         root = yaml.compose(text, Loader=Loader) if text.strip() else None
     except yaml.YAMLError:
         root = None  # a file that does not parse: append; the editor shows its problems
-    cards = None
+    found = None
     if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "cards":
-                cards = (key, value)
-    if cards is None:
+        for name, value in root.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                found = (name, value)
+    if found is None:
         prefix = text if not text or text.endswith("\n") else text + "\n"
-        block = "cards:\n" + card_yaml(kind, card_id, seed_id, quote)
+        block = f"{key}:\n" + item(2)
         return Insertion(prefix + block, prefix.count("\n") + 2)
-    key, value = cards
+    name, value = found
     lines = text.split("\n")
     if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
         indent = value.value[0].start_mark.column - 2
-        end = _end_of_list(lines, value)
+        end = _end_of_list(lines, value, indent)
     elif isinstance(value, yaml.ScalarNode) and value.value == "" and value.tag.endswith(":null"):
-        indent, end = 2, key.start_mark.line + 1  # "cards:" with nothing under it yet
+        indent, end = 2, name.start_mark.line + 1  # "key:" with nothing under it yet
     else:
         return None
-    item = card_yaml(kind, card_id, seed_id, quote, max(indent, 0)).rstrip("\n").split("\n")
-    return Insertion("\n".join(lines[:end] + item + lines[end:]), end + 1)
+    new = item(max(indent, 0)).rstrip("\n").split("\n")
+    return Insertion("\n".join(lines[:end] + new + lines[end:]), end + 1)
 
 
-def _end_of_list(lines: list[str], sequence: yaml.SequenceNode) -> int:
-    """Index of the line after the list's last item, before any trailing comments or blanks."""
+def _end_of_list(lines: list[str], sequence: yaml.SequenceNode, indent: int) -> int:
+    """Index of the line after the list's last item, before any trailing blanks and
+    the comments that introduce what follows; a comment indented under the last
+    item (a commented-out field) stays with it."""
     last = sequence.end_mark.line  # libyaml ends a block list at the next token's line
     if sequence.end_mark.column == 0 or last >= len(lines):
         last = min(last, len(lines))
-    while last > 0 and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
+    while last > 0:
+        line = lines[last - 1]
+        stripped = line.lstrip()
+        if stripped and not (stripped.startswith("#") and len(line) - len(stripped) <= indent):
+            break
         last -= 1
     return last
 

@@ -15,7 +15,8 @@ from .paths import default_topic_paths, topics_home
 from .terminal import json_text, say, shown
 from .wording import plural
 
-COMMANDS = ("check", "list", "new", "schema", "pdf", "anki", "stats")
+COMMANDS = ("check", "list", "new", "import", "coverage", "suggest", "schema", "pdf", "anki",
+            "stats")
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +52,36 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a source article (text file) to copy into seeds/; repeat for more")
     new.add_argument("--title", default="", help="the topic's title")
 
+    importing = sub.add_parser(
+        "import", help="import articles (web pages, PDFs, Word, text) into a topic's seeds",
+        description="Read each article (.html/.htm, .pdf, .docx, .txt, .md), keep its text "
+                    "as a seed in TOPIC_DIR/seeds/ with the original beside it, and add it "
+                    "to topic.yaml. A TOPIC_DIR that does not exist becomes a new topic. All "
+                    "or nothing: one bad file and nothing is written.")
+    importing.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    importing.add_argument("--into", type=Path, required=True, metavar="TOPIC_DIR",
+                           help="the topic folder (made when it does not exist)")
+    importing.add_argument("--title", default="", help="a new topic's title")
+    importing.add_argument("--encoding", default="",
+                           help="the encoding of .txt and .md files that are not UTF-8, "
+                                "e.g. cp1252")
+
+    coverage = sub.add_parser(
+        "coverage", help="how much of each seed article the cards quote, and what they do not")
+    coverage.add_argument("--json", action="store_true",
+                          help="print a JSON array, one object per topic and seed")
+    _paths_argument(coverage)
+
+    suggestions = sub.add_parser(
+        "suggest", help="draft cards from what the seeds say and no card quotes yet")
+    suggestions.add_argument("topic_dir", type=Path, metavar="TOPIC_DIR")
+    suggestions.add_argument("--json", action="store_true", help="print a JSON array")
+    suggestions.add_argument("--kind", action="append", default=[],
+                             choices=("actor", "objective", "figure"),
+                             help="only this kind (repeatable)")
+    suggestions.add_argument("--reject", action="append", default=[], metavar="ID",
+                             help="never suggest this again (repeatable)")
+
     sub.add_parser("schema", help="print the JSON Schema of a topic file")
 
     pdf = sub.add_parser("pdf", help="write a PDF briefing pack or printable cards")
@@ -78,9 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(paths: list[Path]):
+def _load(paths: list[Path], texts=None):
     from .loader import load_all
-    return load_all(paths or default_topic_paths())
+    return load_all(paths or default_topic_paths(), texts)
 
 
 def _print_problems(problems, stream) -> None:
@@ -128,6 +159,21 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from .importing.command import run
+    return run(args)
+
+
+def cmd_coverage(args) -> int:
+    from .coverage_command import run
+    return run(args)
+
+
+def cmd_suggest(args) -> int:
+    from .suggestions.command import run
+    return run(args)
+
+
 def cmd_schema(args) -> int:
     from .paths import SCHEMA_PATH
     sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -170,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         return run_app(argv)
     args = build_parser().parse_args(argv)
-    handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "schema": cmd_schema,
+    handler = {"check": cmd_check, "list": cmd_list, "new": cmd_new, "import": cmd_import,
+               "coverage": cmd_coverage, "suggest": cmd_suggest, "schema": cmd_schema,
                "pdf": cmd_pdf, "anki": cmd_anki, "stats": cmd_stats}[args.command]
     try:
         return handler(args)

@@ -189,7 +189,8 @@ class _TopicBuilder:
                 self.report(shown, entry.at("file"), f"cannot read seed file {path}: {reason}")
             self.seeds[entry["id"]] = Seed(
                 id=entry["id"], path=path, title=entry.get("title", entry["id"]),
-                publication=entry.get("publication", ""), year=entry.get("year"))
+                publication=entry.get("publication", ""), year=entry.get("year"),
+                author=entry.get("author", ""), date=str(entry.get("date", "")))
 
     def _sources(self, shown: str, entries) -> tuple[Source, ...]:
         sources = []

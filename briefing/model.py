@@ -43,6 +43,8 @@ class Seed:
     title: str
     publication: str = ""
     year: int | None = None
+    author: str = ""
+    date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY, as topic.yaml gives it
 
     @property
     def label(self) -> str:

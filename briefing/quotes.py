@@ -66,14 +66,22 @@ def _fold_mapped(article: str) -> tuple[str, list[int]]:
 
 def locate(article: str, quote: str) -> tuple[int, int] | None:
     """Start and end of the quote in the article's own text, or None."""
-    wanted = fold(quote)
-    if not wanted:
-        return None
-    folded, origin = _fold_mapped(article)
-    at = folded.find(wanted)
-    if at < 0:
-        return None
-    return origin[at], origin[at + len(wanted) - 1] + 1
+    return Locator(article).find(quote)
+
+
+class Locator:
+    """Many quotes found in one article, which is folded only once."""
+
+    def __init__(self, article: str):
+        self.folded, self._origin = _fold_mapped(article)
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """Start and end of the quote's first occurrence in the article's own text."""
+        wanted = fold(quote)
+        at = self.folded.find(wanted) if wanted else -1
+        if at < 0:
+            return None
+        return self._origin[at], self._origin[at + len(wanted) - 1] + 1
 
 
 # Quotes checked against one article before a word index pays for itself.

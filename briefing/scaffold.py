@@ -5,9 +5,12 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import WriteError, current_umask, reason, write_bytes, write_text
+from .authoring import seed_yaml, yaml_quoted
 from .paths import PROJECT_ROOT, SCHEMA_PATH
 from .quotes import fold, seed_stat, too_short
 from .terminal import shown
@@ -76,47 +79,32 @@ def _read_article(path: Path) -> bytes:
     return data
 
 
-def _copy_seed(source: Path, data: bytes, seeds_dir: Path) -> Path:
-    target = seeds_dir / source.name
-    if target.exists():
-        if target.read_bytes() == data:
-            return target
-        raise ScaffoldError(f"two source articles are named {source.name}; rename one")
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    write_bytes(target, data)
-    return target
+@dataclass(frozen=True)
+class NewSeed:
+    """A source article of a new topic: its text, and what topic.yaml says of it."""
+
+    filename: str                 # the text file's name in seeds/
+    data: bytes                   # UTF-8 text
+    entry: dict                   # title, and author, publication, date, year where known
+    id: str = ""                  # the seed id; "" for source, source-1, ...
+    extra: tuple[tuple[str, bytes], ...] = ()  # more files for seeds/, e.g. the original
 
 
-# Escaped in a double-quoted scalar: what would end it, and every character YAML
-# may not hold or would fold (line breaks, controls, NEL, U+2028/9, non-characters).
-_UNSAFE_IN_QUOTES = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
-            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
-
-
-def _escape(match: re.Match) -> str:
-    char = match.group()
-    code = ord(char)
-    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def _yaml_text(text: str) -> str:
-    """A double-quoted YAML scalar that reads back as exactly the text."""
-    return '"' + _UNSAFE_IN_QUOTES.sub(_escape, text) + '"'
-
-
-def _seed_title(path: Path) -> str:
-    return path.stem.replace("-", " ").strip().capitalize() or "Source article"
+def copied_seed(path: Path) -> NewSeed:
+    """A text file taken as it is (once `check` would take it), titled after its name."""
+    path = Path(path)
+    return NewSeed(path.name, _read_article(path), {"title": _title(path.stem)})
 
 
 def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
-                 title: str = "") -> Path:
+                 title: str = "", seeds: Sequence[NewSeed] = ()) -> Path:
     """Create cards_dir/name with topic.yaml, cards.yaml and seeds/; return the folder.
 
-    Everything is written inside the new folder, so a topic can be copied,
-    shared and versioned as one folder. All or nothing: the topic is built in a
-    hidden folder and renamed into place, so a second try after freeing space
-    or fixing permissions simply works."""
+    The seeds are the articles (text files, copied as they are) and any
+    prepared seeds (`briefing import`). Everything is written inside the new
+    folder, so a topic can be copied, shared and versioned as one folder. All
+    or nothing: the topic is built in a hidden folder and renamed into place,
+    so a second try after freeing space or fixing permissions simply works."""
     if not NAME.fullmatch(name):
         raise ScaffoldError(f"'{name}' is not a valid topic name: use lowercase letters and "
                             "digits joined by hyphens, like 'china-north-korea'")
@@ -124,8 +112,8 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     folder = cards_dir / name
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists")
-    contents = [_read_article(Path(article)) for article in articles]
-    title = title if title.strip() else name.replace("-", " ").capitalize()
+    copied = [copied_seed(Path(article)) for article in articles]  # read before writing
+    title = title if title.strip() else _title(name)
     try:
         title.encode("utf-8")
     except UnicodeEncodeError:
@@ -135,12 +123,13 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
         cards_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=cards_dir))
         os.chmod(staging, 0o777 & ~current_umask())
-        seeds = _write_seeds(name, staging / SEEDS_DIR, articles, contents)
-        quote = first_sentence((contents[0] if contents else PLACEHOLDER_ARTICLE.encode())
-                               .decode("utf-8-sig"))
-        ids = [f"source-{i}" if len(seeds) > 1 else "source" for i in range(1, len(seeds) + 1)]
-        files = [f"{SEEDS_DIR}/{seed.name}" for seed in seeds]
-        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, files, ids, quote))
+        seeds = _unique(copied + list(seeds)) \
+            or [NewSeed(f"{name}.txt", PLACEHOLDER_ARTICLE.encode(), {"title": _title(name)})]
+        _write_seeds(staging / SEEDS_DIR, seeds)
+        quote = first_sentence(seeds[0].data.decode("utf-8-sig"))
+        ids = [seed.id or (f"source-{i}" if len(seeds) > 1 else "source")
+               for i, seed in enumerate(seeds, 1)]
+        write_text(staging / "topic.yaml", _topic_yaml(folder, title, seeds, ids, quote))
         write_text(staging / "cards.yaml", _cards_yaml(folder, ids[0], quote))
         os.rename(staging, folder)
         staging = None
@@ -157,31 +146,41 @@ def create_topic(name: str, cards_dir: Path, articles: list[Path] = (),
     return folder
 
 
-def _write_seeds(name: str, seeds_dir: Path, articles, contents) -> list[Path]:
-    """The seed files the topic cites, copied (or a placeholder written) into its seeds/."""
-    if articles:
-        return [_copy_seed(Path(a), data, seeds_dir)
-                for a, data in zip(articles, contents, strict=True)]
-    placeholder = seeds_dir / f"{name}.txt"
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    write_text(placeholder, PLACEHOLDER_ARTICLE)
-    return [placeholder]
+def _title(name: str) -> str:
+    return name.replace("-", " ").strip().capitalize() or "Source article"
 
 
-def _topic_yaml(folder: Path, title: str, seeds: list[Path], files: list[str], ids: list[str],
+def _unique(seeds: list[NewSeed]) -> list[NewSeed]:
+    """The seeds with exact repeats dropped; two different files may not share a name."""
+    kept: dict[str, NewSeed] = {}
+    for seed in seeds:
+        if seed.filename in kept:
+            if kept[seed.filename].data != seed.data:
+                raise ScaffoldError(f"two source articles are named {seed.filename}; rename one")
+            continue
+        kept[seed.filename] = seed
+    return list(kept.values())
+
+
+def _write_seeds(seeds_dir: Path, seeds: list[NewSeed]) -> None:
+    for seed in seeds:
+        for relative, data in ((seed.filename, seed.data), *seed.extra):
+            target = seeds_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(target, data)
+
+
+def _topic_yaml(folder: Path, title: str, seeds: list[NewSeed], ids: list[str],
                 quote: str) -> str:
     entries = "".join(
-        f"  - id: {seed_id}            # cards cite the article by this id\n"
-        f"    file: {_yaml_text(file)}\n"
-        f"    title: {_yaml_text(_seed_title(path))}\n"
-        f"    # publication: \"Where it appeared, e.g. China Brief, Volume 4, Issue 5\"\n"
-        f"    # year: 2004           # the year its facts are as of\n"
-        for seed_id, path, file in zip(ids, seeds, files))
+        seed_yaml({**seed.entry, "id": seed_id, "file": f"{SEEDS_DIR}/{seed.filename}"},
+                  hints=True)
+        for seed_id, seed in zip(ids, seeds))
     return (
         schema_line(folder)
         + "# The topic: its title, its bottom line, and the articles its cards draw on.\n"
         + "# Check it with: briefing check " + shown(folder.as_posix()) + "\n"
-        + f"title: {_yaml_text(title)}\n"
+        + f"title: {yaml_quoted(title)}\n"
         + "bottom_line: >-\n"
         + "  One paragraph: what a reader must take away from this topic. Replace this text.\n"
         + "# Key judgments open the topic and the PDF pack; each cites its source.\n"
@@ -189,7 +188,7 @@ def _topic_yaml(folder: Path, title: str, seeds: list[Path], files: list[str], i
         + "  - text: A judgment drawn from the article's own conclusions.\n"
         + "    sources:\n"
         + f"      - seed: {ids[0]}\n"
-        + f"        quote: {_yaml_text(quote)}\n"
+        + f"        quote: {yaml_quoted(quote)}\n"
         + "seeds:\n"
         + entries)
 
@@ -197,7 +196,7 @@ def _topic_yaml(folder: Path, title: str, seeds: list[Path], files: list[str], i
 def _cards_yaml(folder: Path, seed_id: str, quote: str) -> str:
     source = (f"    sources:                # one or more: the seed id and a verbatim quote\n"
               f"      - seed: {seed_id}\n"
-              f"        quote: {_yaml_text(quote)}\n")
+              f"        quote: {yaml_quoted(quote)}\n")
     return (
         schema_line(folder)
         + "# Cards: one example of each kind. Edit them, copy them, and keep each id stable:\n"
