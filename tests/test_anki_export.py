@@ -346,3 +346,54 @@ def test_importing_the_exporter_loads_neither_qt_nor_genanki():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=Path(__file__).resolve().parent.parent, check=True)
     assert result.stdout.strip() == "[]"
+
+
+PROMPTED = CARDS_YAML.replace('''    back: About 1.4 billion US dollars.
+''', '''    back: About 1.4 billion US dollars.
+    prompts:
+      - q: How large was bilateral trade in 2004?
+        a: US$1.4 billion
+      - id: growth
+        cloze: "Bilateral trade grew to {{c1::U.S. $1.4 billion}} in 2004"
+        seed: art
+''')
+
+
+def test_each_prompt_becomes_one_anki_card_basic_or_cloze_with_the_card_as_context(
+        workspace, collection, tmp_path):
+    workspace.topic(files={"cards.yaml": PROMPTED})
+    output = tmp_path / "deck.apkg"
+    report = export_anki(load(workspace.cards), output, now=T0)
+    assert report.notes == 5  # three cards without prompts, and two prompts of trade-2004
+    log = import_package(collection, output)
+    assert len(log.new) == 5 and collection.card_count() == 5
+    (qa_id,) = collection.find_notes('"Prompt ID:example/trade-2004/p1"')
+    qa = collection.get_note(qa_id)
+    assert qa.note_type()["name"] == "Briefing Cards Q&A"
+    question, answer = qa.cards()[0].question(), qa.cards()[0].answer()
+    assert "How large was bilateral trade in 2004?" in question and "US$1.4 billion" not in question
+    assert answer.index("US$1.4 billion") < answer.index("About 1.4 billion US dollars.")
+    assert "Bilateral trade grew to U.S. $1.4 billion in 2004" in answer  # the source quote
+    (cloze_id,) = collection.find_notes('"Prompt ID:example/trade-2004/growth"')
+    cloze = collection.get_note(cloze_id)
+    assert cloze.note_type()["type"] == 1  # Anki's Cloze note type
+    card = cloze.cards()[0]
+    assert "[...]" in card.question() and "U.S. $1.4 billion" not in card.question()
+    assert "U.S. $1.4 billion" in card.answer() and "From the card" in card.answer()
+
+
+def test_reimporting_prompts_updates_them_and_guids_are_per_prompt(workspace, collection,
+                                                                   tmp_path):
+    folder = workspace.topic(files={"cards.yaml": PROMPTED})
+    export_anki(load(workspace.cards), tmp_path / "one.apkg", now=T0)
+    first = package_rows(tmp_path / "one.apkg", tmp_path)
+    import_package(collection, tmp_path / "one.apkg")
+    (folder / "cards.yaml").write_text(PROMPTED.replace("a: US$1.4 billion", "a: 1.4 billion US$"),
+                                       encoding="utf-8")
+    export_anki(load(workspace.cards), tmp_path / "two.apkg", now=T0 + 60)
+    assert package_rows(tmp_path / "two.apkg", tmp_path)["guids"] == first["guids"]
+    log = import_package(collection, tmp_path / "two.apkg")
+    assert (len(log.new), collection.note_count()) == (0, 5)
+    (qa_id,) = collection.find_notes('"Prompt ID:example/trade-2004/p1"')
+    assert collection.get_note(qa_id)["Answer"] == "1.4 billion US$"
+    assert len(set(first["guids"])) == 5

@@ -1,4 +1,4 @@
-"""A card as an Anki note: its fields (escaped HTML), tags, identity and deck."""
+"""A prompt as an Anki note: its note type, fields (escaped HTML), tags, identity and deck."""
 from __future__ import annotations
 
 import hashlib
@@ -6,14 +6,26 @@ import html
 import itertools
 import re
 
-from ..model import KIND_NAMES, Card, Topic
-from .note_type import FIELDS, PARENT_DECK
+from ..model import CLOZE, KIND_NAMES, Card, Prompt, Topic
+from .note_type import CARD_NOTE, CLOZE_NOTE, FIELDS, PARENT_DECK, QA_NOTE, NoteType
 
 
-def note_guid(card: Card) -> str:
-    """The note's identity in Anki: from topic and card id, never from the text."""
-    digest = hashlib.sha256(f"briefing-cards/{card.topic}/{card.id}".encode("utf-8")).hexdigest()
-    return digest[:20]
+def note_guid(card: Card, prompt: Prompt | None = None) -> str:
+    """The note's identity in Anki: from topic, card and prompt id, never from the text.
+    A card without prompts keeps the identity its one note always had."""
+    name = f"briefing-cards/{card.topic}/{card.id}" + (f"/{prompt.id}" if prompt else "")
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:20]
+
+
+def notes_of(card: Card, topic: Topic) -> list[tuple[NoteType, list[str], str]]:
+    """(note type, fields, guid) of each note a card makes: one per prompt it studies."""
+    if not card.prompts:
+        return [(CARD_NOTE, note_fields(card, topic), note_guid(card))]
+    notes = []
+    for prompt in card.prompts:
+        kind = CLOZE_NOTE if prompt.type == CLOZE else QA_NOTE
+        notes.append((kind, prompt_fields(kind, card, prompt, topic), note_guid(card, prompt)))
+    return notes
 
 
 # Control characters other than line breaks and tabs: U+001F is Anki's field
@@ -29,7 +41,22 @@ def field_html(text: str) -> str:
 
 
 def note_fields(card: Card, topic: Topic) -> list[str]:
-    """The note's fields, in the order of FIELDS."""
+    """A card-without-prompts note's fields, in the order of FIELDS."""
+    values = _card_values(card, topic)
+    values.update({"Front": field_html(card.front), "Back": field_html(card.back)})
+    return [values[name] for name in FIELDS]
+
+
+def prompt_fields(kind: NoteType, card: Card, prompt: Prompt, topic: Topic) -> list[str]:
+    """A prompt note's fields, in the order of its note type: the prompt, then the card."""
+    values = _card_values(card, topic)
+    values.update({"Question": field_html(prompt.question), "Answer": field_html(prompt.answer),
+                   "Text": field_html(prompt.cloze), "Card back": field_html(card.back),
+                   "Prompt ID": field_html(f"{card.topic}/{card.id}/{prompt.id}")})
+    return [values[name] for name in kind.fields]
+
+
+def _card_values(card: Card, topic: Topic) -> dict[str, str]:
     related = []
     for other_id in card.related:
         other = topic.card(other_id)
@@ -39,9 +66,7 @@ def note_fields(card: Card, topic: Topic) -> list[str]:
         "".join(f'<div class="bc-quote">{field_html(source.quote)}</div>' for source in group)
         + f'<div class="bc-cite">{field_html(seed.label)}</div>'
         for seed, group in itertools.groupby(card.sources, key=lambda source: source.seed))
-    values = {
-        "Front": field_html(card.front),
-        "Back": field_html(card.back),
+    return {
         "Kind": KIND_NAMES.get(card.kind, card.kind.capitalize()),
         "Title": field_html(card.title),
         "Role": field_html(card.role),
@@ -53,7 +78,6 @@ def note_fields(card: Card, topic: Topic) -> list[str]:
         "Topic": field_html(topic.title),
         "Card ID": field_html(f"{card.topic}/{card.id}"),
     }
-    return [values[name] for name in FIELDS]
 
 
 def note_tags(card: Card) -> list[str]:

@@ -1,13 +1,20 @@
-"""The Anki note type: its fields, card templates and style, and the stable ids.
+"""The Anki note types: their fields, card templates and style, and the stable ids.
+
+One note per studied prompt. A card without prompts is one "Briefing Cards"
+note (front and back), as in every export so far; a card's question prompts
+are "Briefing Cards Q&A" notes (Anki's Basic shape) and its cloze prompts
+"Briefing Cards Cloze" notes (Anki's Cloze type), each with the card as context
+on the back.
 
 Anki matches a re-imported note type by id and updates notes only while the
 field and template *names* are unchanged (it hashes them): never rename or
-reorder FIELDS or TEMPLATE_NAME. Bump NOTE_TYPE_VERSION instead, which makes a
+reorder a type's fields or template. Bump its version instead, which makes a
 new note type (new id) beside the old one.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 PARENT_DECK = "Briefing Cards"
 NOTE_TYPE_VERSION = 1
@@ -39,6 +46,55 @@ BACK = """\
 {{/Related}}
 </div>
 """
+
+# What every prompt's answer side shows after the answer: the card it belongs to.
+CONTEXT = """\
+<div class="bc bc-answer">
+  <div class="bc-label">From the card</div>
+  <div class="bc-title">{{Title}}{{#Role}}<span class="bc-role">{{Role}}</span>{{/Role}}</div>
+  {{#Value}}<div class="bc-value bc-value-small">{{Value}}</div>{{/Value}}
+  {{#As of}}<div class="bc-as-of">as of {{As of}}</div>{{/As of}}
+  <div class="bc-back">{{Card back}}</div>
+  {{#Why}}<div class="bc-why"><div class="bc-label">Why it matters</div>{{Why}}</div>{{/Why}}
+  {{#Source}}<div class="bc-sources"><div class="bc-label">Source</div>{{Source}}</div>{{/Source}}
+  {{#Related}}<div class="bc-related"><span class="bc-label">See also</span> {{Related}}</div>\
+{{/Related}}
+</div>
+"""
+CONTEXT_FIELDS = ("Card back", "Kind", "Title", "Role", "Value", "As of", "Why", "Source",
+                  "Related", "Topic", "Card ID", "Prompt ID")
+META = """\
+  <div class="bc-meta"><span class="bc-kind">{{Kind}}</span>\
+<span class="bc-topic">{{Topic}}</span></div>
+"""
+QA_FRONT = f"""<div class="bc">\n{META}  <div class="bc-question">{{{{Question}}}}</div>\n</div>\n"""
+QA_BACK = ("{{FrontSide}}\n<div class=\"bc\"><hr id=\"answer\">"
+           "<div class=\"bc-value\">{{Answer}}</div></div>\n" + CONTEXT)
+CLOZE_FRONT = f"""<div class="bc">\n{META}  <div class="bc-question">{{{{cloze:Text}}}}</div>\n</div>\n"""
+CLOZE_BACK = (f"""<div class="bc">\n{META}  <div class="bc-question">{{{{cloze:Text}}}}</div>\n"""
+              "<hr id=\"answer\"></div>\n" + CONTEXT)
+
+
+@dataclass(frozen=True)
+class NoteType:
+    key: str            # with the version, gives the note type's stable id
+    version: int
+    name: str
+    fields: tuple[str, ...]
+    template: str
+    front: str
+    back: str
+    cloze: bool = False
+
+
+CARD_NOTE = NoteType("note-type", NOTE_TYPE_VERSION, NOTE_TYPE_NAME, FIELDS, TEMPLATE_NAME,
+                     FRONT, BACK)
+QA_NOTE = NoteType("qa-note-type", 1, "Briefing Cards Q&A", ("Question", "Answer", *CONTEXT_FIELDS),
+                   "Briefing prompt", QA_FRONT, QA_BACK)
+CLOZE_NOTE = NoteType("cloze-note-type", 1, "Briefing Cards Cloze", ("Text", *CONTEXT_FIELDS),
+                      "Briefing cloze", CLOZE_FRONT, CLOZE_BACK, cloze=True)
+NOTE_TYPES = (CARD_NOTE, QA_NOTE, CLOZE_NOTE)
+
 
 # Colours are variables so dark mode only swaps the palette. Anki desktop and
 # AnkiMobile mark dark mode with .nightMode, AnkiDroid with .night_mode; the
@@ -81,6 +137,8 @@ CSS = """\
 .bc-role::before { content: " \\2014  "; }
 .bc-value { color: var(--bc-accent); font-size: 2.2em; font-weight: 700; line-height: 1.15;
   font-variant-numeric: tabular-nums; margin: 0.2em 0 0; }
+.bc-value-small { font-size: 1.4em; }
+.cloze { color: var(--bc-accent); font-weight: 700; }
 .bc-as-of { color: var(--bc-muted); font-size: 0.85em; margin-bottom: 0.6em; }
 .bc-back { margin: 0.5em 0 0.9em; }
 .bc-label { color: var(--bc-muted); font-size: 0.68em; font-weight: 600; letter-spacing: 0.08em;

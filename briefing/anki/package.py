@@ -15,8 +15,8 @@ from .. import clock
 from ..atomic import WriteError, check_target, write_bytes
 from ..model import Topic
 from ..wording import plural
-from .fields import deck_names, field_html, note_fields, note_guid, note_tags
-from .note_type import BACK, CSS, FIELDS, FRONT, NOTE_TYPE_NAME, NOTE_TYPE_VERSION, TEMPLATE_NAME, stable_id
+from .fields import deck_names, field_html, note_tags, notes_of
+from .note_type import CSS, NOTE_TYPES, stable_id
 
 
 class AnkiExportError(Exception):
@@ -66,7 +66,8 @@ def export_anki(topics, output: Path, *, now: float | None = None) -> AnkiReport
         write_bytes(output, data)
     except WriteError as error:
         raise AnkiExportError(str(error)) from error
-    return AnkiReport(output, sum(len(t.cards) for t in topics), decks)
+    notes = sum(len(notes_of(card, topic)) for topic in topics for card in topic.cards)
+    return AnkiReport(output, notes, decks)
 
 
 def _package_bytes(topics: list[Topic], timestamp: float) -> tuple[bytes, tuple[str, ...]]:
@@ -75,19 +76,21 @@ def _package_bytes(topics: list[Topic], timestamp: float) -> tuple[bytes, tuple[
     except ImportError as error:
         raise AnkiExportError(f"the Anki export needs the genanki package ({error}); "
                               "install it with: pip install genanki") from error
-    model = genanki.Model(
-        stable_id("note-type", str(NOTE_TYPE_VERSION)), NOTE_TYPE_NAME,
-        fields=[{"name": name} for name in FIELDS],
-        templates=[{"name": TEMPLATE_NAME, "qfmt": FRONT, "afmt": BACK}],
-        css=CSS)
+    models = {kind: genanki.Model(
+        stable_id(kind.key, str(kind.version)), kind.name,
+        fields=[{"name": name} for name in kind.fields],
+        templates=[{"name": kind.template, "qfmt": kind.front, "afmt": kind.back}],
+        css=CSS, model_type=genanki.Model.CLOZE if kind.cloze else genanki.Model.FRONT_BACK)
+        for kind in NOTE_TYPES}
     names = deck_names(topics)
     decks = []
     for topic in topics:
         deck = genanki.Deck(stable_id("deck", topic.id), names[topic.id],
                             description=field_html(topic.bottom_line))
         for card in topic.cards:
-            deck.add_note(genanki.Note(model=model, fields=note_fields(card, topic),
-                                       tags=note_tags(card), guid=note_guid(card)))
+            for kind, fields, guid in notes_of(card, topic):
+                deck.add_note(genanki.Note(model=models[kind], fields=fields,
+                                           tags=note_tags(card), guid=guid))
         decks.append(deck)
     # genanki.Package.write_to_file leaves its SQLite file in the system temp
     # folder; building the database in memory keeps nothing behind and gives
