@@ -84,6 +84,17 @@ cards:
         quote: to U.S. $1.5 billion in 2005
 """
 
+# The example cards with two prompts on trade-2004: a question, and a cloze over its quote.
+PROMPTED = CARDS_YAML.replace('''    back: About 1.4 billion US dollars.
+''', '''    back: About 1.4 billion US dollars.
+    prompts:
+      - q: How large was bilateral trade in 2004?
+        a: US$1.4 billion
+      - id: growth
+        cloze: "Bilateral trade grew to {{c1::U.S. $1.4 billion}} in 2004"
+        seed: art
+''')
+
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")

@@ -17,7 +17,7 @@ from briefing.anki.note_type import FIELDS, PARENT_DECK
 from briefing.cli import main
 from briefing.loader import load_all
 
-from conftest import CARDS_YAML, TOPIC_YAML
+from conftest import CARDS_YAML, PROMPTED, TOPIC_YAML
 
 EXAMPLE_DECK = f"{PARENT_DECK}::Example topic"
 T0 = 1_700_000_000  # export times: Anki updates a note only from a newer one
@@ -348,15 +348,6 @@ def test_importing_the_exporter_loads_neither_qt_nor_genanki():
     assert result.stdout.strip() == "[]"
 
 
-PROMPTED = CARDS_YAML.replace('''    back: About 1.4 billion US dollars.
-''', '''    back: About 1.4 billion US dollars.
-    prompts:
-      - q: How large was bilateral trade in 2004?
-        a: US$1.4 billion
-      - id: growth
-        cloze: "Bilateral trade grew to {{c1::U.S. $1.4 billion}} in 2004"
-        seed: art
-''')
 
 
 def test_each_prompt_becomes_one_anki_card_basic_or_cloze_with_the_card_as_context(

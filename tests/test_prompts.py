@@ -13,17 +13,8 @@ from briefing.progress import ProgressStore
 from briefing.scheduling import Scheduler
 from briefing.study import StudySession, open_study
 from briefing.study.items import prompts_of
-from conftest import CARDS_YAML, NOW
+from conftest import CARDS_YAML, NOW, PROMPTED
 
-PROMPTED = CARDS_YAML.replace('''    back: About 1.4 billion US dollars.
-''', '''    back: About 1.4 billion US dollars.
-    prompts:
-      - q: How large was bilateral trade in 2004?
-        a: US$1.4 billion
-      - id: growth
-        cloze: "Bilateral trade grew to {{c1::U.S. $1.4 billion}} in 2004"
-        seed: art
-''')
 
 
 def prompted(workspace, cards=PROMPTED):
