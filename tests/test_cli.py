@@ -87,7 +87,10 @@ def test_new_then_check_passes(tmp_path, capsys):
     code, out, err = run(capsys, "check", str(folder))
     assert (code, out) == (0, "")
     code, out, _ = run(capsys, "list", "--json", str(folder))
-    assert sorted(c["kind"] for c in json.loads(out)) == ["actor", "figure", "objective"]
+    cards = json.loads(out)
+    assert sorted(c["kind"] for c in cards) == ["actor", "figure", "objective"]
+    actor = next(c for c in cards if c["kind"] == "actor")  # the starter shows prompts
+    assert [(p["id"], p["type"]) for p in actor["prompts"]] == [("p1", "qa"), ("p2", "cloze")]
 
 
 def test_new_writes_the_schema_line_and_comments(tmp_path, capsys):
