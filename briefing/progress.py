@@ -44,6 +44,16 @@ def _code(error: Exception) -> int:
     return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
+def _can_write(db: sqlite3.Connection) -> None:
+    """Raise SQLITE_READONLY now, at start, rather than on every grade: a file the user
+    may not write opens read-only without a word."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM review WHERE 0")  # a write that changes nothing
+    finally:
+        db.execute("ROLLBACK")
+
+
 def _busy(error: sqlite3.Error) -> bool:
     """The file is in use by another connection: not damage, just wait."""
     return _code(error) in _BUSY_CODES
@@ -133,6 +143,7 @@ class ProgressStore:
             migrate(db, version)  # first: a file that cannot be upgraded stays byte for byte
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
+            _can_write(db)
         except sqlite3.DatabaseError as error:
             if _busy(error) and version == SCHEMA_VERSION:
                 return db  # a current layout; recording its version can wait for another start

@@ -17,6 +17,7 @@ class ProblemsView(QWidget):
         super().__init__(parent)
         self.heading = QLabel(objectName="problemsHeading")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a title is text, never markup
         self.explain = QLabel(objectName="problemsExplain")
         self.explain.setWordWrap(True)
         self.list = QListWidget(objectName="problemList")

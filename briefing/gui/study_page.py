@@ -75,7 +75,9 @@ class StudyPage(QSplitter):
     # -- the user's actions ------------------------------------------------------
 
     def flip(self) -> None:
-        self.controller.flip()
+        notice = self.controller.flip()
+        if notice:
+            self.warning.emit(notice)
         self.render()
 
     def grade(self, rating: int) -> None:

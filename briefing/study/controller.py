@@ -82,8 +82,16 @@ class StudyController:
 
     # -- going through them ------------------------------------------------------
 
-    def flip(self) -> None:
+    def flip(self) -> str:
+        """Space: show the answer (or turn a browsed card back). Returns what the user must
+        be told, e.g. that a saved schedule could not be read, or ""."""
         self.session.flip()
+        outcomes = getattr(self.session, "outcomes", None)
+        if outcomes is not None and outcomes.reset:
+            return ("The saved schedule of this prompt could not be read (another version of "
+                    "the scheduler wrote it), so it starts again as new; grading it saves a "
+                    "fresh one.")
+        return ""
 
     def grade(self, rating: int) -> bool:
         """Grade the card on screen. Raises ProgressError (the card stays) when the grade
