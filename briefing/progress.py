@@ -92,6 +92,29 @@ class ReviewRow(NamedTuple):
 
 Key = tuple[str, str]  # (card id, prompt id) within a topic
 
+NEW_PER_DAY = 20  # as Anki: enough to get through a topic in days, not all at once
+
+
+@dataclass(frozen=True)
+class TopicOptions:
+    """How a topic is studied; kept in the progress file, not in the topic's YAML."""
+
+    new_per_day: int = NEW_PER_DAY
+    desired_retention: float = 0.9
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the student set on a prompt: suspended (never asked until unsuspended),
+    buried until a time (not asked before it), flagged (for a second look)."""
+
+    suspended: bool = False
+    buried_until: datetime | None = None
+    flagged: bool = False
+
+    def hides(self, now: datetime) -> bool:
+        return self.suspended or (self.buried_until is not None and self.buried_until > now)
+
 
 def utc_text(moment: datetime) -> str:
     """How times are stored: ISO 8601 in UTC, which sorts as the times do."""
@@ -266,6 +289,26 @@ class ProgressStore:
         wanted = set(topics) if topics is not None else None
         return [ReviewRow(*r) for r in rows if wanted is None or r[0] in wanted]
 
+    def options(self, topic: str) -> TopicOptions:
+        row = self.db.execute("SELECT new_per_day, desired_retention FROM topic_options "
+                              "WHERE topic = ?", (topic,)).fetchone()
+        return TopicOptions(*row) if row else TopicOptions()
+
+    def marks(self, topic: str) -> dict[Key, Mark]:
+        rows = self.db.execute("SELECT card, prompt, suspended, buried_until, flagged "
+                               "FROM prompt_mark WHERE topic = ?", (topic,))
+        return {(card, prompt): Mark(bool(suspended),
+                                     datetime.fromisoformat(buried) if buried else None,
+                                     bool(flagged))
+                for card, prompt, suspended, buried, flagged in rows}
+
+    def new_today(self, topic: str, start: datetime, end: datetime) -> int:
+        """How many new prompts were first graded in [start, end) (for the daily limit)."""
+        return self.db.execute(
+            "SELECT count(DISTINCT card || '/' || prompt) FROM review WHERE topic = ? AND "
+            "state_before IS NULL AND reviewed_at >= ? AND reviewed_at < ?",
+            (topic, utc_text(start), utc_text(end))).fetchone()[0]
+
     def review_count(self, topic: str) -> int:
         return self.db.execute("SELECT count(*) FROM review WHERE topic = ?",
                                (topic,)).fetchone()[0]
@@ -312,6 +355,22 @@ class ProgressStore:
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (topic, card, prompt, int(memory.state), utc_text(memory.due), before))
             return True
+
+    def set_options(self, topic: str, options: TopicOptions) -> None:
+        with self._transaction("save the topic's study options"):
+            self.db.execute("INSERT OR REPLACE INTO topic_options VALUES (?, ?, ?)",
+                            (topic, options.new_per_day, options.desired_retention))
+
+    def set_mark(self, topic: str, card: str, prompt: str, mark: Mark) -> None:
+        with self._transaction("save this mark"):
+            if mark == Mark():
+                self.db.execute("DELETE FROM prompt_mark WHERE topic = ? AND card = ? "
+                                "AND prompt = ?", (topic, card, prompt))
+                return
+            self.db.execute(
+                "INSERT OR REPLACE INTO prompt_mark VALUES (?, ?, ?, ?, ?, ?)",
+                (topic, card, prompt, int(mark.suspended),
+                 utc_text(mark.buried_until) if mark.buried_until else None, int(mark.flagged)))
 
     def adopt(self, topic: str, card: str, prompt: str) -> None:
         """Give a card's progress from before prompts existed to one of its prompts (its

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # A card studied before prompts existed keeps its progress under this prompt id until
 # the study controller hands it to the card's first prompt (ProgressStore.adopt).
 UNASSIGNED_PROMPT = ""
@@ -57,6 +57,24 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE review ADD COLUMN prompt TEXT NOT NULL DEFAULT '';
     CREATE INDEX IF NOT EXISTS review_card ON review (topic, card);
     """,
+    # Study options per topic (kept with progress, not in the topic's YAML), and what the
+    # student marked on a prompt: suspended, buried until a time, flagged.
+    2: """
+    CREATE TABLE IF NOT EXISTS topic_options (
+        topic TEXT PRIMARY KEY,
+        new_per_day INTEGER NOT NULL,
+        desired_retention REAL NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS prompt_mark (
+        topic TEXT NOT NULL,
+        card TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        buried_until TEXT,        -- ISO 8601, UTC; NULL: not buried
+        flagged INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (topic, card, prompt)
+    );
+    """,
 }
 
 # The columns of each layout, by table: what a migration starts from and what this
@@ -69,6 +87,9 @@ LAYOUTS = {
         "review": {"id", "topic", "card", "prompt", "rating", "reviewed_at", "duration_ms",
                    "state_before", "state_after"}},
 }
+LAYOUTS[3] = {**LAYOUTS[2],
+              "topic_options": {"topic", "new_per_day", "desired_retention"},
+              "prompt_mark": {"topic", "card", "prompt", "suspended", "buried_until", "flagged"}}
 COLUMNS = LAYOUTS[SCHEMA_VERSION]
 
 

@@ -112,6 +112,15 @@ def _fuzz_from(seed: str):
         module.random = original
 
 
+def difficulty_of(memory: Memory) -> float | None:
+    """How hard the scheduler judges the prompt, 1 (easy) to 10 (hard); None before it knows."""
+    try:
+        value = json.loads(memory.data).get("difficulty")
+    except (ValueError, AttributeError):
+        return None
+    return float(value) if isinstance(value, (int, float)) else None
+
+
 def state_in(data: str | None) -> CardState | None:
     """The state a stored record gives, without building the scheduler's objects
     (statistics read thousands of them); None for a new card or an unreadable record."""

@@ -76,11 +76,13 @@ def _live(card: str, prompt: str, keys, firsts) -> tuple[str, str] | None:
 
 
 def topic_counts(store: ProgressStore, topic: Topic, now: datetime) -> Counts:
-    """New, learning and review prompts due today among a topic's current prompts.
+    """New, learning and review prompts Study will ask today among a topic's prompts:
+    suspended and buried ones left out, new ones up to the topic's daily limit.
 
     Walks the studied prompts, not every one: it runs after each grade."""
     end = utc_text(end_of_day(now))
     keys, firsts = prompt_keys(topic)
+    hidden = {key for key, mark in store.marks(topic.id).items() if mark.hides(now)}
     learning = review = 0
     studied: set[tuple[str, str]] = set()
     for card_id, prompt_id, state, due_at in store.due_times(topic.id):
@@ -88,12 +90,16 @@ def topic_counts(store: ProgressStore, topic: Topic, now: datetime) -> Counts:
         if key is None or key in studied:  # a removed card's progress is ignored
             continue
         studied.add(key)
-        if due_at < end:
+        if due_at < end and key not in hidden:
             if state == CardState.REVIEW:
                 review += 1
             else:
                 learning += 1
-    return Counts(len(keys) - len(studied), learning, review)
+    unstudied = len(keys - studied - hidden)
+    start = local_midnight(now.astimezone().date())
+    left = max(store.options(topic.id).new_per_day - store.new_today(topic.id, start,
+                                                                     end_of_day(now)), 0)
+    return Counts(min(unstudied, left), learning, review)
 
 
 def compute(store: ProgressStore, topics: list[Topic], now: datetime) -> Stats:

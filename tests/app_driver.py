@@ -164,6 +164,11 @@ def refcounts(path: str, rounds: int = 2000) -> None:
 # -- a long session ------------------------------------------------------------------------
 
 def soak() -> None:
+    from briefing.datafolder import DataFolder
+    from briefing.progress import ProgressStore, TopicOptions
+    store = ProgressStore(DataFolder.default().progress)  # every prompt may be new today
+    store.set_options("china-north-korea", TopicOptions(new_per_day=10_000))
+    store.close()
     _app, window = open_window(bundled_copy())
     say(phase="start", rss=rss_mib())
 

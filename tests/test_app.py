@@ -326,7 +326,27 @@ def test_export_skips_a_broken_topic_and_says_so(qtbot, workspace, open_window):
     dialog = PdfExportDialog(window, list(window.library.topics), window.controller.filter)
     qtbot.addWidget(dialog)
     assert [t.id for t in dialog.topics] == ["good"]
-    assert "Skipped because of problems" in dialog.message.text()
+    assert "Skipped 'Example topic': 1 problem, the first " in dialog.message.text()
+    assert "broken/cards.yaml:" in dialog.message.text()
+
+
+def test_after_an_export_the_dialog_still_names_the_skipped_topic(qtbot, workspace, open_window,
+                                                                 tmp_path, monkeypatch):
+    from briefing.gui.export_dialog import AnkiExportDialog
+    workspace.topic("good")
+    workspace.topic("broken", files={"cards.yaml": "cards: [\n"})
+    window = open_window(workspace.cards)
+    dialog = AnkiExportDialog(window, list(window.library.topics))
+    qtbot.addWidget(dialog)
+    dialog.open_when_done.setChecked(True)
+    monkeypatch.setattr("briefing.gui.export_dialog.QDesktopServices.openUrl", lambda url: False)
+    dialog.output.setText(str(tmp_path / "deck.apkg"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    text = dialog.message.text()
+    assert text.startswith("Saved 4 notes in 1 deck") and "Skipped 'Example topic'" in text
+    assert "could not be opened here" in text
+    assert dialog.output.height() >= dialog.output.sizeHint().height()  # the row is not squashed
 
 
 def test_following_a_link_out_of_the_filter_updates_the_sidebar(qtbot, workspace, open_window):

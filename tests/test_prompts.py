@@ -175,7 +175,7 @@ def test_a_file_from_the_first_release_migrates_with_every_review_and_state(work
     assert ("example", "trade-2004", "growth") not in session.memories  # a new prompt is new
     store.close()
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
         assert db.execute("SELECT card, prompt, rating FROM review").fetchall() == [
             ("trade-2004", "p1", 3)]
         assert sorted(db.execute("SELECT card, prompt FROM card_state")) == [
@@ -191,7 +191,7 @@ def test_a_file_newer_than_the_code_is_refused_and_left_untouched(tmp_path):
     db.close()
     before = path.read_bytes()
     store = ProgressStore(path)
-    assert "newer Briefing Cards (layout 9; this version reads up to layout 2)" in store.warning
+    assert "newer Briefing Cards (layout 9; this version reads up to layout 3)" in store.warning
     assert not store.saving
     store.close()
     assert path.read_bytes() == before

@@ -42,7 +42,7 @@ def test_a_newer_progress_file_is_named_with_both_versions_and_never_touched(qtb
     before = path.read_bytes()
     window = open_app(qtbot, workspace.topic())
     try:
-        assert "layout 7; this version reads up to layout 2" in window.banner.text()
+        assert "layout 7; this version reads up to layout 3" in window.banner.text()
         grade(window)
     finally:
         window.store.close()

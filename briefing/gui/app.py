@@ -5,6 +5,7 @@ import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -54,5 +55,6 @@ def main(paths: list[Path]) -> int:
     window = create_window(paths)
     window.show()
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)  # a live check still running
     window.store.close()
     return code

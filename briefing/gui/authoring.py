@@ -102,6 +102,8 @@ class Authoring(QObject):
             editor.close_topic(keep_drafts=False)
         editor.open_topic(topic)
         self.pages.setCurrentWidget(editor)
+        if editor.current() is not None:
+            editor.current().editor.setFocus()  # typing goes to the file, as after a click
         self.warning.emit("")  # the drafts, if any, are open now
         return True
 

@@ -1,6 +1,8 @@
 """The card on screen: front, then back, with the buttons of the current mode."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QStackedLayout,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -26,6 +28,7 @@ class CardView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("cardView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where Escape from the search returns
         self.progress = QLabel(objectName="progressLabel")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -80,7 +83,9 @@ class CardView(QWidget):
                        *self.grade_buttons.values()]:
             button.setMinimumHeight(38)
             button.setMinimumWidth(110)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab reaches them; a click does not take focus from the card, whose keys
+            # (Space, 1-4) belong to the window's shortcuts.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.reveal_button.setMinimumWidth(190)
 
         layout = QVBoxLayout(self)
@@ -107,12 +112,14 @@ class CardView(QWidget):
 
         self.done.setStyleSheet(f"color: {colors.muted}; font-size: {point_size + 2}pt;")
 
-    def render(self, session: Session, topic: Topic | None, colors: Colors) -> None:
-        """Draw the session's current card (topic: the card's topic)."""
+    def render(self, session: Session, topic: Topic | None, colors: Colors,
+               done_lines: list[str] = (), flagged: bool = False) -> None:
+        """Draw the session's current card (topic: the card's topic); when the session is
+        over, done_lines say what is left and when."""
         item = session.current
         if item is None:
             self.pages.setCurrentIndex(1)
-            self.done.setText(self._done_text(session, colors))
+            self.done.setText(self._done_text(session, colors, done_lines))
             for button in [self.reveal_button, self.previous_button, self.next_button,
                            *self.grade_buttons.values()]:
                 button.hide()
@@ -123,7 +130,7 @@ class CardView(QWidget):
         scroll = self.browser.verticalScrollBar().value() if session.revealed else 0
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(scroll)
-        self.progress.setText(session.progress_text())
+        self.progress.setText(session.progress_text() + ("  ·  ⚑ flagged" if flagged else ""))
         grading = session.revealed and session.grades
         self.reveal_button.setVisible(not session.revealed)
         self.previous_button.setVisible(session.steps)
@@ -140,16 +147,20 @@ class CardView(QWidget):
             button.setText(f"{labels[rating]}")
 
     @staticmethod
-    def _done_text(session: Session, colors: Colors) -> str:
+    def _done_text(session: Session, colors: Colors, lines: list[str] = ()) -> str:
         link = f'style="color:{colors.accent}"'
-        if not session.cards:
+        if not session.items and not lines:
             return ("No cards match.<br><span style='font-size:small'>Change the topic, the "
                     "kind or tag filters, or the search.</span>")
         if isinstance(session, QuizSession):
-            return (f"Quiz finished: you knew {session.tally.known} of {session.tally.seen}."
-                    f"<br><br><a href='quiz' {link}>Quiz again</a> · "
+            missed = len(session.missed)
+            again = (f"<a href='missed' {link}>Quiz the {missed} you missed</a> · "
+                     if missed else "")
+            return (f"{escape(session.label)} finished: you knew {session.tally.known} of "
+                    f"{session.tally.seen}.<br><br>{again}<a href='quiz' {link}>Quiz again</a> · "
                     f"<a href='browse' {link}>Browse the cards</a>")
-        return ("All done for now: nothing is due.<br><br>"
+        said = "<br>".join(escape(line) for line in lines) or "All done for now: nothing is due."
+        return (f"{said}<br><br>"
                 f"<a href='quiz' {link}>Quiz yourself</a> (leaves the schedule alone) · "
                 f"<a href='browse' {link}>Browse the cards</a> · "
                 f"<a href='statistics' {link}>See statistics</a>")

@@ -11,12 +11,13 @@ from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from ..exports import exportable
 from ..library import CardFilter
 from ..model import Topic
 from ..pdf.options import CardSize, Duplex, Layout, Paper
+from ..wording import plural
 
 
 class ExportThread(QThread):
@@ -63,9 +64,7 @@ class _ExportDialog(QDialog):
         self.progress.setValue(0)
         self.message = QLabel(objectName="exportMessage")
         self.message.setWordWrap(True)
-        if self.skipped:
-            names = ", ".join(t.title for t in self.skipped)
-            self.message.setText(f"Skipped because of problems: {names}.")
+        self.message.setText(self.skipped_text())
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
@@ -73,8 +72,11 @@ class _ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         self.export_button.setEnabled(bool(self.topics))
+        row.setContentsMargins(0, 0, 0, 0)
         output_row = QWidget()
         output_row.setLayout(row)
+        # A long result message must grow the dialog, not squash the rows above it.
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.form.addRow("Save as", output_row)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -85,6 +87,12 @@ class _ExportDialog(QDialog):
         self.thread: ExportThread | None = None
         self.report = None
         self.resize(560, 0)
+
+    def skipped_text(self) -> str:
+        """Which topics stay out and why, said before and after the export."""
+        return " ".join(
+            f"Skipped '{t.title}': {plural(len(t.problems), 'problem')}, the first "
+            f"{t.problems[0]} (Edit > Edit Topic shows them)." for t in self.skipped)
 
     def choose_output(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.output.text(),
@@ -136,10 +144,14 @@ class _ExportDialog(QDialog):
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.message.setText(self.describe(report))
+        said = " ".join(filter(None, [self.describe(report), self.skipped_text()]))
         self._set_running(False)
-        if self.open_when_done.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.output)))
+        if self.open_when_done.isChecked() and not QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(report.output))):
+            said += (f" It could not be opened here: no program is set to open "
+                     f"{self.suffix} files; open it from your file manager.")
+        self.message.setText(said)
+        self.adjustSize()
 
     def on_failed(self, text: str) -> None:
         self.progress.setRange(0, 1)

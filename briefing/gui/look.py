@@ -6,6 +6,7 @@ One object, owned by the window and handed to every page; pages redraw when
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from .settings import DEFAULT_POINT_SIZE
@@ -23,11 +24,21 @@ class Look(QObject):
         self.theme = theme if theme in THEMES else "system"
         self.point_size = max(MIN_POINT, min(MAX_POINT, point_size))
         self.colors: Colors = colors_for(self.theme)
+        self._base_font = QApplication.font()  # the window's own text, at actual size
+
+    @property
+    def scale(self) -> float:
+        """How much the text is zoomed: the window's own text follows the card's."""
+        return self.point_size / DEFAULT_POINT_SIZE
 
     def apply(self) -> None:
         """Give the application this look's palette and tell the pages."""
         self.colors = colors_for(self.theme)
         QApplication.instance().setPalette(palette_for(self.colors))
+        # Zoom scales the whole window (menus, sidebar, buttons), not only the card text.
+        font = QFont(self._base_font)
+        font.setPointSizeF(max(self._base_font.pointSizeF(), 1.0) * self.scale)
+        QApplication.setFont(font)
         self.changed.emit()
 
     def set_theme(self, choice: str) -> None:

@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.study.counts_changed.connect(self.refresh_counts)
         self.study.filter_changed.connect(self._filter_changed_by_page)
         self.study.mode_requested.connect(lambda name: self.handlers[name]())
+        self.study.mode_changed.connect(lambda: self.actions_by_name[
+            self.controller.mode.value].setChecked(True))
         self.study.warning.connect(lambda text: self.banner.say("grades", text))
         self.study.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.pages.lazy(ARTICLE, self._make_article)
@@ -123,6 +125,14 @@ class MainWindow(QMainWindow):
             "reload": self.topic_files.reload,
             "export_pdf": self.export_pdf, "export_anki": self.export_anki, "quit": self.close,
             "undo": study.undo, "find": self.filters.find, "edit_topic": self.edit_topic,
+            "choose_topic": self.sidebar.topics.setFocus, "choose_tag": self.sidebar.choose_tag,
+            **{f"kind_{kind or 'all'}": (lambda kind=kind: self.sidebar.kind_buttons[kind].click())
+               for kind in ("", "actor", "objective", "figure")},
+            "topic_options": study.topic_options,
+            "custom_study": lambda: (self.pages.show_page(STUDY), study.custom_study()),
+            "bury": on_cards(lambda: study.mark("bury")),
+            "suspend": on_cards(lambda: study.mark("suspend")),
+            "flag": on_cards(lambda: study.mark("flag")),
             "clear_filters": lambda: self.set_filter(CardFilter(self.controller.filter.topic)),
             "study": lambda: self.set_mode(Mode.STUDY),
             "browse": lambda: self.set_mode(Mode.BROWSE),
@@ -167,6 +177,7 @@ class MainWindow(QMainWindow):
     def _restyle(self) -> None:
         colors, size = self.look.colors, self.look.point_size
         self.banner.restyle(colors)
+        self.sidebar.restyle(colors, self.look.scale)
         if self.pages.made(ARTICLE):
             self.pages.page(ARTICLE).apply_colors(colors, size)
         if self.pages.made(STATS):
@@ -283,12 +294,17 @@ class MainWindow(QMainWindow):
         self.pages.show_page(ARTICLE)
 
     def back_to_card(self) -> None:
-        if self.pages.current_name in (ARTICLE, STATS, EDITOR):
+        """Escape: from another page back to the card; from the search box, the search
+        cleared and the keys back on the card (Space flips it again, not types)."""
+        if self.search.hasFocus():
+            if self.search.text():
+                self.filters.set_filter(self.controller.filter.but(text=""), sidebar=False)
+            self.study.card_view.setFocus()
+        elif self.pages.current_name in (ARTICLE, STATS, EDITOR):
             self.pages.show_page(STUDY)
             self.actions_by_name[self.controller.mode.value].setChecked(True)
             self.study.render()
-        elif self.search.hasFocus() and self.search.text():
-            self.search.clear()
+            self.study.card_view.setFocus()
 
     def edit_topic(self) -> None:
         self.authoring.edit_topic(self.controller.topic_to_edit(), self.controller.session.current_card)

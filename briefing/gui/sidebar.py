@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..model import KIND_LABELS, KINDS, Topic
+from .theme import LIGHT, Colors
 from ..stats import Counts
 from ..wording import plural
 
@@ -20,6 +22,7 @@ class Sidebar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.colors = LIGHT
         self.topics = QListWidget(objectName="topicList")
         self.topics.setWordWrap(True)
         self.topics.currentItemChanged.connect(self._on_topic)
@@ -35,7 +38,6 @@ class Sidebar(QWidget):
             button = QPushButton(label, objectName=f"kind_{kind or 'all'}")
             button.setCheckable(True)
             button.setFlat(True)
-            button.setStyleSheet("text-align: left; padding: 4px 8px;")
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             layout.addWidget(button)
@@ -46,12 +48,27 @@ class Sidebar(QWidget):
         self.tags.currentIndexChanged.connect(self._on_tag)
         layout.addWidget(self.tags)
 
-    @staticmethod
-    def _heading(text: str) -> QLabel:
-        label = QLabel(text.upper())
-        label.setStyleSheet("font-size: 8pt; font-weight: 700; letter-spacing: 1px; "
-                            "padding-top: 8px;")
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text.upper(), objectName="sidebarHeading")
+        self.headings = [*getattr(self, "headings", []), label]
         return label
+
+    def restyle(self, colors: Colors, scale: float = 1.0) -> None:
+        """Colours from the theme, set on each widget: a style sheet keeps the palette it was
+        first polished with, so the headings and kind buttons stayed dark on dark."""
+        self.colors = colors
+        selected = "#ffffff" if not colors.dark else "#10131a"
+        for label in self.headings:
+            label.setStyleSheet(f"color: {colors.muted}; font-size: {8 * scale:.1f}pt; "
+                                "font-weight: 700; letter-spacing: 1px; padding-top: 8px;")
+        for button in self.kind_buttons.values():
+            button.setStyleSheet(
+                f"QPushButton {{ color: {colors.text}; text-align: left; padding: 4px 8px; "
+                f"border: 2px solid transparent; border-radius: 4px; }}"
+                f"QPushButton:hover {{ background: {colors.quote}; }}"
+                f"QPushButton:checked {{ background: {colors.accent}; color: {selected}; }}"
+                f"QPushButton:focus {{ border: 2px solid {colors.accent}; }}"
+                f"QPushButton:checked:focus {{ border: 2px solid {colors.text}; }}")
 
     def set_topics(self, topics: list[Topic], counts: dict[str, Counts], current: str | None):
         """Fill the list; current: the topic id to select, "" for all, None for the default."""
@@ -98,7 +115,7 @@ class Sidebar(QWidget):
         item.setData(TOPIC_ROLE, topic_id)
         if broken:
             item.setToolTip("This topic has problems; select it to see them.")
-            item.setForeground(Qt.GlobalColor.darkYellow)
+            item.setForeground(QColor(self.colors.warning))
         self.topics.addItem(item)
 
     def current_topic(self) -> str | None:
@@ -114,6 +131,11 @@ class Sidebar(QWidget):
         index = self.tags.findData(current) if current else 0
         self.tags.setCurrentIndex(max(index, 0))
         self.tags.blockSignals(False)
+
+    def choose_tag(self) -> None:
+        """Ctrl+G: the tag list, open, to pick with the arrow keys."""
+        self.tags.setFocus()
+        self.tags.showPopup()
 
     def current_kinds(self) -> frozenset[str]:
         for kind, button in self.kind_buttons.items():

@@ -15,6 +15,7 @@ from .card_view import CardView
 from .look import Look
 
 RETRY_MS = 2000  # how often grades that waited for a busy progress file are tried again
+WAKE_MS = 15_000  # how often the done screen looks for a prompt that has fallen due
 
 
 class StudyPage(QSplitter):
@@ -22,6 +23,7 @@ class StudyPage(QSplitter):
     counts_changed = Signal()            # grades changed what is due: redraw the counts
     filter_changed = Signal()            # the controller changed the filter (a link)
     mode_requested = Signal(str)         # a link on the "done" screen
+    mode_changed = Signal()              # the page switched the controller's mode itself
     warning = Signal(str)                # for the window's banner ("" clears it)
     message = Signal(str)                # for the status bar
 
@@ -39,13 +41,16 @@ class StudyPage(QSplitter):
         self.card_view.previous_requested.connect(self.previous)
         self.card_view.card_link.connect(self.follow_link)
         self.card_view.source_link.connect(self.show_in_article)
-        self.card_view.mode_requested.connect(self.mode_requested)
+        self.card_view.mode_requested.connect(self._link)
         self.addWidget(self.card_list)
         self.addWidget(self.card_view)
         self.setStretchFactor(1, 1)
         self.setSizes([240, 760])
         self.retry = QTimer(self, interval=RETRY_MS)
         self.retry.timeout.connect(self.save_waiting)
+        self.waking = QTimer(self, interval=WAKE_MS)  # a prompt still learning falls due
+        self.waking.timeout.connect(self._wake)
+        self.waking.start()
         look.changed.connect(self.restyle)
         self.restyle()
 
@@ -68,17 +73,66 @@ class StudyPage(QSplitter):
         session = self.session
         card = session.current_card
         topic = self.controller.library.topic(card.topic) if card else None
-        self.card_view.render(session, topic, self.look.colors)
+        mark = self.controller.mark_shown() if card else None
+        self.card_view.render(session, topic, self.look.colors,
+                              self.controller.done_lines() if card is None else [],
+                              bool(mark and mark.flagged))
         if not self.card_list.isHidden():
             self.card_list.select(card)
 
     # -- the user's actions ------------------------------------------------------
 
     def flip(self) -> None:
+        """Space or Enter: show the answer; on the answer side of a graded prompt, Good."""
+        session = self.session
+        if session.revealed and session.grades and session.current is not None:
+            self.grade(3)
+            return
         notice = self.controller.flip()
         if notice:
             self.warning.emit(notice)
         self.render()
+
+    def mark(self, what: str) -> None:
+        """Bury, suspend or flag what is on screen."""
+        try:
+            message = self.controller.mark(what)
+        except ProgressError as error:
+            self.warning.emit(str(error))
+            return
+        if message:
+            self.message.emit(message)
+            self.render()
+            self.counts_changed.emit()
+
+    def topic_options(self) -> None:
+        from .study_dialogs import TopicOptionsDialog
+        topic = self.controller.topic_to_edit()
+        if topic is None:
+            return
+        dialog = TopicOptionsDialog(self, topic.title, self.controller.store.options(topic.id))
+        if dialog.exec():
+            try:
+                self.controller.set_options(topic, dialog.options())
+            except ProgressError as error:
+                self.warning.emit(str(error))
+                return
+            self.refill()
+            self.counts_changed.emit()
+
+    def custom_study(self) -> None:
+        from .study_dialogs import CustomStudyDialog
+        scope = self.controller.topics_in_scope()
+        dialog = CustomStudyDialog(self, scope[0].title if len(scope) == 1 else "all topics")
+        if dialog.exec():
+            count = self.controller.custom_study(dialog.choice.currentData(), dialog.limit.value())
+            self.message.emit(f"Custom study: {plural(count, 'prompt')}, schedule untouched")
+            self.mode_changed.emit()
+            self.refill()
+
+    def requiz_missed(self) -> None:
+        if self.controller.requiz_missed():
+            self.refill()
 
     def grade(self, rating: int) -> None:
         try:
@@ -136,6 +190,18 @@ class StudyPage(QSplitter):
         if card is not None and 0 <= index < len(card.sources):
             source: Source = card.sources[index]
             self.article_requested.emit(source)
+
+    def _wake(self) -> None:
+        session = self.session
+        if session.current is None and hasattr(session, "wake") and session.wake():
+            self.render()
+
+    def _link(self, target: str) -> None:
+        """A link on the done screen: a mode, or the quiz of the ones missed."""
+        if target == "missed":
+            self.requiz_missed()
+        else:
+            self.mode_requested.emit(target)
 
     def save_waiting(self) -> None:
         """Try again to save grades that found the progress file busy."""

@@ -19,6 +19,7 @@ class Colors:
     quote: str       # background of a quoted source
     highlight: str   # the quote in the article view
     kinds: dict
+    warning: str = "#8a5300"  # a topic with problems, as text on the window
 
     def kind(self, kind: str) -> str:
         return self.kinds.get(kind, self.accent)
@@ -29,7 +30,8 @@ LIGHT = Colors(False, window="#eef0f3", base="#ffffff", text="#1d2330", muted="#
                kinds={"actor": "#2c5fb3", "objective": "#2f7d4f", "figure": "#a35a12"})
 DARK = Colors(True, window="#1b1e24", base="#252a32", text="#e6e9ef", muted="#a0a8b6",
               border="#3a414d", accent="#7fa8ff", quote="#2e343e", highlight="#7a6212",
-              kinds={"actor": "#7fa8ff", "objective": "#6fcf97", "figure": "#f2a65a"})
+              kinds={"actor": "#7fa8ff", "objective": "#6fcf97", "figure": "#f2a65a"},
+              warning="#f2c14e")
 
 THEMES = ("system", "light", "dark")
 

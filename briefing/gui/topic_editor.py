@@ -55,7 +55,11 @@ class _Validation(QRunnable):
         self.done = self.Done()
 
     def run(self) -> None:
-        self.done.finished.emit(self.generation, load_topic(self.folder, self.seeds, self.texts))
+        topic = load_topic(self.folder, self.seeds, self.texts)
+        try:
+            self.done.finished.emit(self.generation, topic)
+        except RuntimeError:
+            pass  # the app closed while this check ran: nobody is left to tell
 
 
 class TopicEditor(QWidget):
@@ -82,7 +86,7 @@ class TopicEditor(QWidget):
         back = QPushButton("◀  Back to cards", objectName="editorBack")
         back.setToolTip("Back to cards (Esc); unsaved changes stay here")
         back.clicked.connect(self.back_requested)
-        back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.save_button = QPushButton("Save", objectName="editorSave")
         self.save_button.setToolTip("Save this file (Ctrl+S)")
         self.save_button.clicked.connect(self.save_current)

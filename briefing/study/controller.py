@@ -12,15 +12,18 @@ from typing import Callable
 from .. import clock as default_clock
 from ..library import CardFilter, Library
 from ..model import Card, Topic
-from ..progress import ProgressStore
-from ..scheduling import Memory, Scheduler
+from ..progress import ProgressStore, TopicOptions
+from ..scheduling import Memory, Scheduler, interval_text
+from ..wording import plural
 from ..stats import Counts, topic_counts
 from .browse import BrowseSession
 from .grade_log import GradeLog, Saved
 from .items import Item, prompts_of
 from .modes import Mode
 from .quiz import QuizSession
-from .scheduled import StudySession, memories_of, studied_today
+from . import custom, marks
+from .day import study_day
+from .scheduled import StudySession, memories_of
 from .session import Session
 
 
@@ -58,10 +61,9 @@ class StudyController:
         """A new pass over the cards the filter shows, in the current mode."""
         cards = self.library.cards(self.filter)
         if self.mode is Mode.STUDY:
-            topics = sorted({card.topic for card in cards})
             self.session = StudySession(prompts_of(cards), self._memories_for(cards), self.log,
                                         self.clock, self.scheduler,
-                                        studied_today(self.store, topics, self.clock()))
+                                        study_day(self.store, cards, self.clock()))
         elif self.mode is Mode.QUIZ:
             self.session = QuizSession(cards)
         else:
@@ -165,6 +167,78 @@ class StudyController:
         return (self.library.topic(self.filter.topic)
                 or (self.library.topic(card.topic) if card else None)
                 or (self.library.topics[0] if self.library.topics else None))
+
+    # -- marks, options and custom study --------------------------------------------
+
+    def mark(self, what: str) -> str:
+        """Suspend, bury or flag what is on screen (marks.SUSPEND, BURY, FLAG); a message.
+        Raises ProgressError when it cannot be saved."""
+        item = self.session.current
+        if item is None:
+            return ""
+        message = marks.apply(self.store, item, what, self.clock())
+        if what in (marks.SUSPEND, marks.BURY) and marks.mark_of(self.store, item).hides(
+                self.clock()):
+            self.session.skip()
+        self._counts.pop(item.topic, None)
+        return message
+
+    def mark_shown(self):
+        """The mark of what is on screen (to show a flag), or None."""
+        item = self.session.current
+        return marks.mark_of(self.store, item) if item is not None else None
+
+    def set_options(self, topic: Topic, options: TopicOptions) -> None:
+        self.store.set_options(topic.id, options)
+        self.rebuild()
+
+    def custom_study(self, choice: str, limit: int) -> int:
+        """A Quiz over the prompts chosen (custom.CHOICES), leaving the schedule alone; how
+        many it holds."""
+        chosen = custom.choose(self.store, prompts_of(self.library.cards(self.filter)), choice,
+                               limit)
+        self.mode = Mode.QUIZ
+        self.session = QuizSession([], items=chosen, label="Custom study")
+        return len(chosen)
+
+    def requiz_missed(self) -> int:
+        """At the end of a Quiz: the prompts answered Again or Hard, once more."""
+        session = self.session
+        missed = list(session.missed) if isinstance(session, QuizSession) else []
+        if missed:
+            self.session = QuizSession([], items=missed, label="Quiz of the ones missed")
+        return len(missed)
+
+    def done_lines(self) -> list[str]:
+        """What the "done" screen of Study says: which filter is on and what it hides, the
+        daily limit when it stopped new prompts, and when the next prompt falls due."""
+        if not isinstance(self.session, StudySession):
+            return []
+        lines = []
+        wanted = self.filter
+        parts = [f"kind: {', '.join(sorted(wanted.kinds))}" if wanted.kinds else "",
+                 f"tag: #{wanted.tag}" if wanted.tag else "",
+                 f"search: “{wanted.text}”" if wanted.text else ""]
+        shown = " · ".join(p for p in parts if p)
+        if shown:
+            whole = [self.counts(t) for t in self.topics_in_scope()]
+            due, new = sum(c.due for c in whole), sum(c.new for c in whole)
+            lines.append(f"Nothing is due with the filter {shown}.")
+            if due or new:
+                lines.append(f"The filter hides {plural(due, 'due prompt')} and "
+                             f"{plural(new, 'new prompt')}: Edit > Clear Filters "
+                             "(Ctrl+Shift+F) shows them.")
+        else:
+            lines.append("All done for now: nothing is due.")
+        left = self.session.day.new_left
+        if left is not None and any(
+                left.get(t.id, 1) == 0 and self.store.options(t.id).new_per_day
+                for t in self.topics_in_scope()):
+            lines.append("Today's new prompts are done; Edit > Topic Options sets how many a day.")
+        upcoming = self.session.next_due
+        if upcoming is not None:
+            lines.append(f"The next prompt is due in {interval_text(upcoming - self.clock())}.")
+        return lines
 
     def flush(self) -> int:
         """Save grades that waited for the file; how many still wait."""

@@ -23,9 +23,11 @@ class QuizSession(QueuedSession):
     grades = True
 
     def __init__(self, cards: list[Card], rng: random.Random | None = None,
-                 items: list[Item] | None = None):
-        """Every prompt of the cards, shuffled (or the items given, e.g. those missed)."""
+                 items: list[Item] | None = None, label: str = "Quiz"):
+        """Every prompt of the cards, shuffled (or the items given: those missed, or a
+        custom study's); label names it in the header."""
         super().__init__(items if items is not None else prompts_of(cards))
+        self.label = label
         self.tally = Tally()
         self.missed: list[Item] = []  # answered Again or Hard, for a second round
         self._queue = list(self.items)
@@ -64,8 +66,12 @@ class QuizSession(QueuedSession):
         return True
 
     def progress_text(self) -> str:
-        return (f"Quiz · {self.tally.seen} of {len(self.items)} answered · "
+        return (f"{self.label} · {self.tally.seen} of {len(self.items)} answered · "
                 f"{self.tally.known} known")
+
+    def skip(self) -> None:
+        if self.current is not None:
+            self._advance()
 
     def _advance(self) -> None:
         self._show(self._queue.pop(0) if self._queue else None)

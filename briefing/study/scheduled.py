@@ -21,8 +21,9 @@ from .. import clock as default_clock
 from ..model import Card
 from ..progress import ProgressError, ProgressStore, Review
 from ..progress_schema import UNASSIGNED_PROMPT
-from ..scheduling import RATINGS, Memory, Outcomes, Scheduler
-from ..stats import Counts, end_of_day, local_midnight
+from ..scheduling import DESIRED_RETENTION, RATINGS, Memory, Outcomes, Scheduler
+from ..stats import Counts, end_of_day
+from .day import StudyDay, study_day
 from .grade_log import GradeLog, Saved
 from .items import Item, prompts_of
 from .modes import Mode
@@ -49,16 +50,18 @@ class StudySession(QueuedSession):
 
     def __init__(self, items: list[Item], memories: dict[tuple[str, str, str], Memory],
                  log: GradeLog | None = None, clock: Callable[[], datetime] = default_clock.now,
-                 scheduler: Scheduler | None = None,
-                 buried: set[tuple[str, str]] | None = None):
-        """memories: what the store knows of each studied prompt, by item key; buried: the
-        cards (topic, card id) already studied today, whose other prompts wait."""
+                 scheduler: Scheduler | None = None, day: StudyDay | None = None):
+        """memories: what the store knows of each studied prompt, by item key; day: the
+        cards already studied today (whose other prompts wait), hidden prompts, the daily
+        limit on new ones and each topic's retention; scheduler: one for every topic."""
         super().__init__(items)
         self.memories = memories
-        self.buried = set(buried or ())
+        self.day = day or StudyDay()
+        self.buried = set(self.day.studied_cards)
         self.log = log or GradeLog(None)
         self.clock = clock
         self.scheduler = scheduler
+        self._schedulers: dict[str, Scheduler] = {}
         self.outcomes: Outcomes | None = None
         self._undo: list[_Snapshot] = []
         self._learning: list[tuple[datetime, int, Item]] = []  # (due, order, item), sorted
@@ -112,10 +115,17 @@ class StudySession(QueuedSession):
         if self.current is None or self.revealed:
             return
         self.revealed = True
-        self.scheduler = self.scheduler or Scheduler()
         self._revealed_at = self.clock()
-        self.outcomes = self.scheduler.outcomes(self.memories.get(self.current.key),
-                                                self._revealed_at, seed="/".join(self.current.key))
+        self.outcomes = self._scheduler(self.current.topic).outcomes(
+            self.memories.get(self.current.key), self._revealed_at,
+            seed="/".join(self.current.key))
+
+    def _scheduler(self, topic: str) -> Scheduler:
+        if self.scheduler is not None:
+            return self.scheduler
+        if topic not in self._schedulers:
+            self._schedulers[topic] = Scheduler(self.day.retention.get(topic, DESIRED_RETENTION))
+        return self._schedulers[topic]
 
     def grade(self, rating: int) -> None:
         """Schedule and save the prompt. Raises ProgressError (it stays on screen, nothing
@@ -143,6 +153,18 @@ class StudySession(QueuedSession):
         self._bury_siblings(item)
         self._undo.append(snapshot)
         self._advance()
+
+    def wake(self) -> bool:
+        """On the done screen: a prompt still learning has fallen due; show it. True when
+        there is something to show now."""
+        if self.current is None:
+            self._advance()
+        return self.current is not None
+
+    def skip(self) -> None:
+        """The prompt on screen was suspended or buried: go on without grading it."""
+        if self.current is not None:
+            self._advance()
 
     @property
     def can_undo(self) -> bool:
@@ -199,6 +221,8 @@ class StudySession(QueuedSession):
         due: list[tuple[datetime, Item]] = []
         new: list[Item] = []
         for item in self.items:
+            if item.key in self.day.hidden:
+                continue  # suspended, or buried until later
             memory = self.memories.get(item.key)
             buried = (item.card.topic, item.card.id) in self.buried
             if memory is None:
@@ -216,18 +240,17 @@ class StudySession(QueuedSession):
                 self._learning.append((memory.due, self._order, item))
         self._learning.sort(key=lambda entry: (entry[0], entry[1]))
         due.sort(key=lambda entry: entry[0])
-        return [item for _due, item in due] + self._one_per_card(new)
+        return [item for _due, item in due] + self._todays_new(new)
 
-    @staticmethod
-    def _one_per_card(new: list[Item]) -> list[Item]:
-        """New prompts, the first of each card before any card's second: siblings are
-        buried once one is graded, so the rest of a card waits for another day."""
-        order: dict[str, int] = {}
-        ranked = []
-        for index, item in enumerate(new):
-            rank = order[item.card.key] = order.get(item.card.key, -1) + 1
-            ranked.append((rank, index, item))
-        return [item for _rank, _index, item in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    def _todays_new(self, new: list[Item]) -> list[Item]:
+        """The new prompts for today, in the order they are met, as many per topic as its
+        daily limit allows."""
+        chosen = []
+        for item in interleaved(new):
+            if self.day.allows_new(item.topic):
+                self.day.took_new(item.topic)
+                chosen.append(item)
+        return chosen
 
     def _advance(self) -> None:
         now = self.clock()
@@ -243,6 +266,25 @@ class StudySession(QueuedSession):
         super()._show(item)
         self.outcomes = None
         self._shown_at = time.monotonic()
+
+
+def interleaved(new: list[Item]) -> list[Item]:
+    """New prompts in the order to meet them: each card's first prompt before any card's
+    second (siblings are buried once one is graded), and within that the kinds taken in
+    turn (an actor, an objective, a figure, ...) rather than every actor first."""
+    by_rank: dict[int, dict[str, list[Item]]] = {}
+    place: dict[tuple[str, str], int] = {}
+    for item in new:
+        rank = place[item.card.key] = place.get(item.card.key, -1) + 1
+        by_rank.setdefault(rank, {}).setdefault(item.card.kind, []).append(item)
+    ordered = []
+    for rank in sorted(by_rank):
+        queues = list(by_rank[rank].values())
+        while any(queues):
+            for queue in queues:
+                if queue:
+                    ordered.append(queue.pop(0))
+    return ordered
 
 
 def memories_of(store: ProgressStore, topic: str, cards: list[Card]) -> dict:
@@ -263,20 +305,13 @@ def memories_of(store: ProgressStore, topic: str, cards: list[Card]) -> dict:
     return found
 
 
-def studied_today(store: ProgressStore, topics, now: datetime) -> set[tuple[str, str]]:
-    """(topic, card id) of the cards with a prompt graded today: their siblings are buried."""
-    start = local_midnight(now.astimezone().date())
-    return {(row.topic, row.card) for row in store.reviews_between(start, end_of_day(now), topics)}
-
-
 def open_study(cards: list[Card], store: ProgressStore | None,
                clock: Callable[[], datetime] = default_clock.now,
                scheduler: Scheduler | None = None) -> StudySession:
     """A study session over these cards' prompts with what the store knows of them."""
-    memories, buried = {}, set()
-    topics = sorted({c.topic for c in cards})
+    memories, day = {}, StudyDay()
     if store is not None:
-        for topic in topics:
+        for topic in sorted({c.topic for c in cards}):
             memories.update(memories_of(store, topic, [c for c in cards if c.topic == topic]))
-        buried = studied_today(store, topics, clock())
-    return StudySession(prompts_of(cards), memories, GradeLog(store), clock, scheduler, buried)
+        day = study_day(store, cards, clock())
+    return StudySession(prompts_of(cards), memories, GradeLog(store), clock, scheduler, day)

@@ -44,6 +44,9 @@ class Session:
     def next(self) -> None:
         """Only sessions that step do anything."""
 
+    def skip(self) -> None:
+        """The item on screen was suspended or buried; sessions that queue move on."""
+
     def previous(self) -> None:
         """Only sessions that step do anything."""
 
