@@ -167,13 +167,21 @@ def test_article_tags_match_the_articles_a_card_cites(topic):
 
 
 def test_bottom_line_and_key_judgments_open_the_topic_with_sources(topic):
-    assert len(topic.bottom_line.split()) >= 40
+    assert 40 <= len(topic.bottom_line.split()) <= 90
     assert 3 <= len(topic.key_judgments) <= 6
     articles = {seed.id: fold(seed.path.read_text(encoding="utf-8-sig")) for seed in topic.seeds}
     for judgment in topic.key_judgments:
         assert judgment.sources, judgment.text
         assert all(fold(s.quote) in articles[s.seed.id] for s in judgment.sources)
     assert {s.seed.id for j in topic.key_judgments for s in j.sources} == set(articles)
+
+
+def test_each_key_judgment_says_which_article_it_comes_from(topic):
+    # The two articles are three years apart and differ; a judgment names the one it cites.
+    for judgment in topic.key_judgments:
+        cited = {source.seed.year for source in judgment.sources}
+        named = {int(year) for year in re.findall(r"\b(2004|2007) article\b", judgment.text)}
+        assert named == cited, judgment.text
 
 
 def test_fronts_ask_and_backs_answer_in_at_most_four_sentences(topic):
