@@ -134,6 +134,14 @@ class Card:
         text = number_text(value) if isinstance(value, (int, float)) else str(value)
         return f"{text} {self.unit}".strip()
 
+    @property
+    def as_of_text(self) -> str:
+        """When a figure's value holds: "as of 2004", or the card's own words when they say
+        it already ("as reported in 2007")."""
+        if not self.as_of:
+            return ""
+        return self.as_of if self.as_of.lower().startswith("as ") else f"as of {self.as_of}"
+
     def search_text(self) -> str:
         """All the text a search box matches against, lowercased."""
         parts = [self.title, self.front, self.back, self.why, self.role, self.unit,

@@ -88,7 +88,7 @@ def test_each_card_becomes_one_note_with_its_fields(workspace, collection, tmp_p
     assert figure["Back"] == "About 1.4 billion US dollars."
     assert figure["Kind"] == "Key figure"
     assert figure["Value"] == "1.4 US$ billion"
-    assert figure["As of"] == "2004"
+    assert figure["As of"] == "as of 2004"
     assert figure["Topic"] == "Example topic"
     assert "Bilateral trade grew to U.S. $1.4 billion in 2004" in figure["Source"]
     assert "Example Article On Trade, Example Brief, Volume 1, 2006" in figure["Source"]

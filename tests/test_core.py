@@ -153,3 +153,11 @@ def test_collector_pauses_nest_and_the_collector_comes_back_on():
     done.set()
     worker.join()
     assert gc.isenabled()
+
+
+def test_a_figures_date_reads_as_of_unless_it_says_so_itself():
+    from briefing.model import Card
+    base = dict(topic="t", id="x", kind="figure", title="T", front="F", back="B", sources=())
+    assert Card(**base, as_of="2004").as_of_text == "as of 2004"
+    assert Card(**base, as_of="as reported in 2007").as_of_text == "as reported in 2007"
+    assert Card(**base).as_of_text == ""

@@ -71,7 +71,7 @@ def _card_values(card: Card, topic: Topic) -> dict[str, str]:
         "Title": field_html(card.title),
         "Role": field_html(card.role),
         "Value": field_html(card.value_text),
-        "As of": field_html(card.as_of),
+        "As of": field_html(card.as_of_text),
         "Why": field_html(card.why),
         "Source": sources,
         "Related": " &middot; ".join(related),

@@ -38,7 +38,7 @@ BACK = """\
   <hr id="answer">
   <div class="bc-title">{{Title}}{{#Role}}<span class="bc-role">{{Role}}</span>{{/Role}}</div>
   {{#Value}}<div class="bc-value">{{Value}}</div>{{/Value}}
-  {{#As of}}<div class="bc-as-of">as of {{As of}}</div>{{/As of}}
+  {{#As of}}<div class="bc-as-of">{{As of}}</div>{{/As of}}
   <div class="bc-back">{{Back}}</div>
   {{#Why}}<div class="bc-why"><div class="bc-label">Why it matters</div>{{Why}}</div>{{/Why}}
   {{#Source}}<div class="bc-sources"><div class="bc-label">Source</div>{{Source}}</div>{{/Source}}
@@ -53,7 +53,7 @@ CONTEXT = """\
   <div class="bc-label">From the card</div>
   <div class="bc-title">{{Title}}{{#Role}}<span class="bc-role">{{Role}}</span>{{/Role}}</div>
   {{#Value}}<div class="bc-value bc-value-small">{{Value}}</div>{{/Value}}
-  {{#As of}}<div class="bc-as-of">as of {{As of}}</div>{{/As of}}
+  {{#As of}}<div class="bc-as-of">{{As of}}</div>{{/As of}}
   <div class="bc-back">{{Card back}}</div>
   {{#Why}}<div class="bc-why"><div class="bc-label">Why it matters</div>{{Why}}</div>{{/Why}}
   {{#Source}}<div class="bc-sources"><div class="bc-label">Source</div>{{Source}}</div>{{/Source}}

@@ -61,7 +61,7 @@ class FaceDrawer:
         if card.kind == "figure" and card.value is not None:
             blocks.append(self.block(card.value_text, "value", card, "value"))
             if card.as_of:
-                blocks.append(self.block(f"as of {card.as_of}", "as_of", card, "as-of"))
+                blocks.append(self.block(card.as_of_text, "as_of", card, "as-of"))
         blocks.append(self.block(card.back, "back", card, "back"))
         blocks.append(self.block(card.why, "why", card, "why", optional=True))
         blocks.append(self.block(citation(card), "source", card, "cite", bottom=True))

@@ -152,7 +152,7 @@ class PartStory:
             story.append(self.para(self.mk.text(card.role, field("role")), "role", card.role))
         if card.kind == "figure" and card.value is not None:
             value = self.mk.text(card.value_text, field("value"), bold=True)
-            when = f' <font size="10">as of {self.mk.text(card.as_of, field("as_of"))}</font>' \
+            when = f' <font size="10">{self.mk.text(card.as_of_text, field("as_of"))}</font>' \
                 if card.as_of else ""
             story.append(self.para(value + when, "value", card.value_text))
         for label, text, name in (("Q.", card.front, "front"), ("A.", card.back, "back"),
