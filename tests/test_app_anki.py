@@ -1,6 +1,7 @@
 """What an Anki user expects of the study screen, driven through the window."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from test_app import card_text, open_window, press, reviews  # noqa: F401  (fixtures)
@@ -63,3 +64,94 @@ def test_topic_options_set_new_prompts_per_day(qtbot, workspace, open_window, mo
     assert "1 new" in window.status.text()
     assert window.controller.session.counts().new == 1
     assert window.controller.store.options("example").new_per_day == 1
+
+
+def _luminance(color) -> float:
+    def channel(c):
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) \
+        + 0.0722 * channel(color.blueF())
+
+
+def rendered_contrast(widget) -> float:
+    """WCAG contrast between a widget's background (its commonest colour) and the colour
+    farthest from it (its text, antialiased edges aside), as it is drawn in its window, over
+    whatever its parents paint under it."""
+    from PySide6.QtCore import QPoint, QRect
+    window = widget.window()
+    image = window.grab(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())).toImage()
+    counts: dict[int, int] = {}
+    for y in range(0, image.height(), 1):
+        for x in range(0, image.width(), 1):
+            rgb = image.pixel(x, y)
+            counts[rgb] = counts.get(rgb, 0) + 1
+    from PySide6.QtGui import QColor
+    background = QColor.fromRgb(max(counts, key=counts.get))
+    lb = _luminance(background)
+    best = 1.0
+    for rgb in counts:
+        lf = _luminance(QColor.fromRgb(rgb))
+        high, low = max(lb, lf), min(lb, lf)
+        best = max(best, (high + 0.05) / (low + 0.05))
+    return best
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_text_of_the_window_has_aa_contrast(qtbot, workspace, open_window, data_dir, theme):
+    (data_dir / "settings.ini").write_text(f"[view]\ntheme={theme}\n")  # as a restart finds it
+    window = open_window(workspace.topic())
+    for switch in (theme, "light" if theme == "dark" else "dark", theme):
+        window.actions_by_name[f"theme_{switch}"].trigger()
+        qtbot.wait(50)
+        view = window.study.card_view
+        widgets = {**{f"heading {label.text()}": label for label in window.sidebar.headings},
+                   **{f"kind {k or 'all'}": b for k, b in window.sidebar.kind_buttons.items()},
+                   "tag filter": window.sidebar.tags, "topic list": window.sidebar.topics,
+                   "card header": view.progress, "reveal button": view.reveal_button,
+                   "status counts": window.status, "card text": view.browser.viewport()}
+        for name, widget in widgets.items():
+            ratio = rendered_contrast(widget)
+            assert ratio >= 4.5, f"{switch}: {name} has contrast {ratio:.2f}"
+
+
+def test_tab_reaches_every_control_with_a_visible_focus_frame(qtbot, workspace, open_window):
+    from PySide6.QtWidgets import QApplication
+    window = open_window(workspace.topic())
+    reached = set()
+    for _ in range(40):
+        press(qtbot, window, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        reached.add(widget.objectName() if widget else None)
+    wanted = {"topicList", "kind_all", "tagFilter", "search", "revealButton"}
+    assert wanted <= reached, wanted - reached
+    window.sidebar.kind_buttons[""].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # within the kinds, as radios
+    assert QApplication.focusWidget().objectName() == "kind_actor"
+    button = window.sidebar.kind_buttons["actor"]
+    window.search.setFocus()
+    before = button.grab().toImage()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    assert button.grab().toImage() != before  # focused, it is drawn differently
+
+
+def test_escape_in_the_search_clears_it_and_space_flips_the_card_again(qtbot, workspace,
+                                                                       open_window):
+    window = open_window(workspace.topic())
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, "trade")
+    qtbot.waitUntil(lambda: len(window.controller.session.cards) == 2)
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == "" and not window.search.hasFocus()
+    assert len(window.controller.session.cards) == 4
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.controller.session.revealed and window.search.text() == ""
+
+
+def test_keys_pick_a_kind_a_topic_and_a_tag(qtbot, workspace, open_window):
+    window = open_window(workspace.topic())
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.controller.filter.kinds == frozenset({"figure"})
+    press(qtbot, window, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    assert window.controller.filter.kinds == frozenset()
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.topics.hasFocus()
