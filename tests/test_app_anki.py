@@ -155,3 +155,50 @@ def test_keys_pick_a_kind_a_topic_and_a_tag(qtbot, workspace, open_window):
     assert window.controller.filter.kinds == frozenset()
     press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.topics.hasFocus()
+
+
+def test_a_topic_with_a_problem_studies_the_cards_that_loaded_with_a_notice(qtbot, workspace,
+                                                                            open_window):
+    from conftest import CARDS_YAML
+    broken = CARDS_YAML + "  - id: stray\n    kind: actr\n"  # one bad card among good ones
+    window = open_window(workspace.topic(files={"cards.yaml": broken}))
+    assert window.pages.showing("study")
+    assert "Example topic has 1 problem; the 4 cards that loaded can be studied" in \
+        window.notice.text().replace("<b>", "").replace("</b>", "")
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.controller.session.revealed  # Space works: the card is on screen
+    window.notice.linkActivated.emit("list")
+    assert window.pages.showing("problems")
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.pages.showing("study")
+    window.notice.linkActivated.emit("edit")
+    assert window.pages.showing("editor")
+    editor = window.authoring.editor.current().editor
+    assert editor.textCursor().blockNumber() + 1 == broken.splitlines().index("    kind: actr") + 1
+    window.authoring.close_topic()
+
+
+def test_a_second_topic_of_the_same_name_is_said_in_the_app(qtbot, workspace, open_window,
+                                                           tmp_path):
+    from conftest import Workspace
+    first = workspace.topic("same")
+    (tmp_path / "elsewhere").mkdir()
+    other = Workspace(tmp_path / "elsewhere")
+    second = other.topic("same")
+    window = open_window(first, second)
+    assert not window.notice.isHidden() and "problem" in window.notice.text()
+    window.notice.linkActivated.emit("list")
+    listed = window.pages.page("problems").list.item(0).text()
+    assert str(second) in listed or str(first) in listed
+
+
+def test_ctrl_e_on_a_topic_with_a_problem_opens_the_editor_at_it(qtbot, workspace, open_window):
+    from conftest import CARDS_YAML
+    broken = CARDS_YAML + "  - id: stray\n    kind: actr\n"
+    window = open_window(workspace.topic(files={"cards.yaml": broken}))
+    press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    editor = window.authoring.editor.current()
+    assert editor.path.name == "cards.yaml"
+    assert editor.editor.textCursor().blockNumber() + 1 == \
+        broken.splitlines().index("    kind: actr") + 1
+    window.authoring.close_topic()

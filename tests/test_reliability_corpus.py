@@ -254,6 +254,9 @@ def test_app_marks_the_broken_topic_lists_the_problem_and_studies_the_good_one(
         assert "⚠" not in topics.item(rows["good"]).text()
 
         topics.setCurrentRow(rows["broken"])
+        if window.library.topic("broken").cards:  # its good cards are studied, with a notice
+            assert window.pages.showing("study") and not window.notice.isHidden()
+            window.notice.linkActivated.emit("list")
         assert window.pages.showing("problems")
         listed = [window.pages.page("problems").list.item(i).text()
                   for i in range(window.pages.page("problems").list.count())]

@@ -108,10 +108,12 @@ class Authoring(QObject):
         return True
 
     def edit_topic(self, topic: Topic | None, card: Card | None = None) -> None:
-        """Open a topic's files, at the card on screen when it is one of them."""
+        """Open a topic's files at its first problem, or at the card on screen."""
         if topic is None or not self.open_editor(topic):
             return
-        if card is not None and card.topic == topic.id and card.file is not None:
+        if topic.problems:
+            self.editor.go_to_problem(topic.problems[0])
+        elif card is not None and card.topic == topic.id and card.file is not None:
             self.editor.go_to_problem(Problem(str(card.file), card.line, 1, ""))
 
     def edit_at_problem(self, problem: Problem, fallback: Topic | None) -> None:

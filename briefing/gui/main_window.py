@@ -32,6 +32,7 @@ from .settings import DEFAULT_POINT_SIZE, open_settings
 from .sidebar import Sidebar
 from .study_page import StudyPage
 from .topic_files import TopicFiles
+from .topic_notice import TopicNotice
 from .toolbar import mode_toolbar
 
 ICON = Path(__file__).with_name("icon.svg")
@@ -85,6 +86,10 @@ class MainWindow(QMainWindow):
         self.watcher = TopicWatcher(self)
         self.watcher.changed.connect(self.authoring.disk_changed)
         self.banner = Banner()
+        self.notice = TopicNotice()
+        self.notice.show_problems.connect(self.show_problems)
+        self.notice.edit_problem.connect(lambda problem: self.authoring.edit_at_problem(
+            problem, self.controller.topic_to_edit()))
         self._assemble()
 
         self.handlers = self._handlers()
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_splitter.addWidget(self.sidebar)
@@ -177,6 +183,7 @@ class MainWindow(QMainWindow):
     def _restyle(self) -> None:
         colors, size = self.look.colors, self.look.point_size
         self.banner.restyle(colors)
+        self.notice.restyle(colors)
         self.sidebar.restyle(colors, self.look.scale)
         if self.pages.made(ARTICLE):
             self.pages.page(ARTICLE).apply_colors(colors, size)
@@ -241,15 +248,16 @@ class MainWindow(QMainWindow):
     def _show_cards(self) -> None:
         """Draw the new session on the page the filter calls for."""
         self.study.refill()
-        topic = self.library.topic(self.controller.filter.topic)
+        scope = self.controller.topics_in_scope()
+        self.notice.say(scope, self.library.problems)
         if self.library.problems and not self.library.topics:
             self.pages.show_page(PROBLEMS).show_problems(None, self.library.problems)
         elif self.pages.showing(EDITOR):
             pass  # a save reloads the cards; the user stays in the editor
-        elif topic is not None and topic.problems:
-            self.pages.show_page(PROBLEMS).show_problems(topic, list(topic.problems))
+        elif len(scope) == 1 and scope[0].problems and not scope[0].cards:
+            self.pages.show_page(PROBLEMS).show_problems(scope[0], list(scope[0].problems))
         elif not self.pages.showing(STATS):
-            self.pages.show_page(STUDY)
+            self.pages.show_page(STUDY)  # a topic with problems: its good cards, and the notice
         if self.pages.showing(STATS):
             self.update_stats()
         self.actions_by_name[self.controller.mode.value].setChecked(not self.pages.showing(STATS))
@@ -272,6 +280,12 @@ class MainWindow(QMainWindow):
         self._show_cards()
         if was_problems:
             self.pages.show_page(STUDY)  # study a broken topic's good cards
+
+    def show_problems(self) -> None:
+        scope = self.controller.topics_in_scope()
+        topic = scope[0] if len(scope) == 1 else None
+        problems = [p for t in scope for p in t.problems] + list(self.library.problems)
+        self.pages.show_page(PROBLEMS).show_problems(topic, problems)
 
     def show_statistics(self) -> None:
         self.update_stats()
@@ -300,7 +314,7 @@ class MainWindow(QMainWindow):
             if self.search.text():
                 self.filters.set_filter(self.controller.filter.but(text=""), sidebar=False)
             self.study.card_view.setFocus()
-        elif self.pages.current_name in (ARTICLE, STATS, EDITOR):
+        elif self.pages.current_name in (ARTICLE, STATS, EDITOR, PROBLEMS):
             self.pages.show_page(STUDY)
             self.actions_by_name[self.controller.mode.value].setChecked(True)
             self.study.render()
