@@ -136,6 +136,13 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     problem = error.problem or "syntax error"
     if mark.index < len(text) and text[mark.index] == "\t":
         return Problem(path, *_place(mark, text), "tab character in indentation; indent with spaces")
+    runaway = _runaway_quote(text, mark.line) if "did not find expected" in problem else None
+    if runaway is not None:
+        start, quote = runaway
+        return Problem(path, *_place(start, text),
+                       f"a quoted string opened here is never closed on its line: it runs on "
+                       f"to line {_place(mark, text)[0]}, taking the keys below as text "
+                       f"(close it with {quote})")
     if context is not None and context.index != mark.index and (
             "end of stream" in problem or "did not find expected" in problem):
         # An unclosed quote or bracket fails far below where it began: point
@@ -157,6 +164,27 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     problem = _HINTS.get(problem, problem)
     message = problem if not error.context else f"{problem} ({error.context})"
     return Problem(path, *_place(mark, text), message)
+
+
+_KEY_LINE = re.compile(r"\n[ \t]*(?:- +)?[A-Za-z_][\w -]*:(?:[ \t]|\n|$)")
+
+
+def _runaway_quote(text: str, before_line: int) -> tuple[yaml.Mark, str] | None:
+    """A quoted value that swallowed the lines below it (its closing quote forgotten): the
+    parser fails only where the next quote turns up, far from the cause. Found as a quoted
+    scalar spanning lines whose text holds what looks like a key of the lines below."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if token.start_mark.line > before_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line \
+                    and _KEY_LINE.search(text, token.start_mark.index, token.end_mark.index):
+                found = (token.start_mark, token.style)
+    except yaml.YAMLError:
+        pass  # the error itself: the tokens before it are what we wanted
+    return found
 
 
 def _most_nodes(text: str) -> int:

@@ -172,8 +172,24 @@ def test_show_both_puts_the_two_versions_side_by_side(qtbot, tmp_path):
     assert dialog.mine_view.isHidden()
     qtbot.mouseClick(dialog.show_both, Qt.MouseButton.LeftButton)
     assert not dialog.mine_view.isHidden() and not dialog.theirs_view.isHidden()
-    assert dialog.theirs_view.toPlainText() == "mine\nB\n"
-    assert "2 lines" in dialog.diff.text()
+    assert dialog.theirs_view.toPlainText() == "mine\nB"
+    assert dialog.diff.text() == "Lines that differ: 1 changed, 0 only in yours, 0 only on disk."
+    assert dialog.marked_rows(dialog.mine_view) == dialog.marked_rows(dialog.theirs_view) == [1]
+
+
+def test_show_both_aligns_added_lines_marks_them_and_wraps_long_ones(qtbot, tmp_path):
+    from PySide6.QtWidgets import QPlainTextEdit
+    long_line = "quote: " + "a very long quoted passage " * 20
+    mine = f"title: T\n{long_line}\nadded by me\nend\n"
+    theirs = "title: T\nchanged there\nend\n"
+    dialog = ConflictDialog(None, tmp_path / "cards.yaml", mine, theirs)
+    qtbot.addWidget(dialog)
+    mine_rows = dialog.mine_view.toPlainText().split("\n")
+    theirs_rows = dialog.theirs_view.toPlainText().split("\n")
+    assert len(mine_rows) == len(theirs_rows)  # row for row
+    assert mine_rows.index("end") == theirs_rows.index("end")
+    assert dialog.marked_rows(dialog.mine_view) == [1, 2]
+    assert dialog.mine_view.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
 
 
 def test_new_topic_copies_the_article_and_opens_the_starter_files(qtbot, workspace, window, tmp_path):
@@ -203,6 +219,8 @@ def test_new_topic_dialog_refuses_a_bad_name(qtbot, workspace, window):
     dialog.name.setText("Bad Name")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.created is None and "lowercase" in dialog.error.text()
+    qtbot.keyClicks(dialog.name, "x")  # the name is being fixed: the old message goes
+    assert dialog.error.text() == ""
 
 
 def test_new_card_from_a_selected_passage(qtbot, workspace, window):
@@ -296,3 +314,20 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_place_of_the_bad_byte(tmp_p
     path.write_bytes("cards:\n  - id: caf\xe9\n".encode("latin-1"))
     with pytest.raises(NotText, match=r"cards.yaml:2:12: not UTF-8 text \(byte 0xe9\)"):
         read_file_text(path)
+
+
+def test_the_editor_colours_folded_text_as_text_even_where_it_holds_a_colon(qtbot):
+    from PySide6.QtGui import QTextDocument
+    from briefing.gui.code_editor import YamlHighlighter
+    document = QTextDocument()
+    document.setPlainText("cards:\n  - id: a\n    back: >-\n      Washington: the power China\n"
+                          "      works with.\n    why: Because: it matters.\n")
+    highlighter = YamlHighlighter(document)
+    key_colour = highlighter.formats["key"].foreground().color()
+
+    def coloured_as_key(line: int) -> bool:
+        block = document.findBlockByNumber(line)
+        return any(f.format.foreground().color() == key_colour for f in block.layout().formats())
+    assert coloured_as_key(2)      # back:
+    assert not coloured_as_key(3)  # "Washington: the power China", inside the folded text
+    assert coloured_as_key(5)      # why: the next key, after the folded text

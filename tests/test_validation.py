@@ -350,3 +350,14 @@ def test_every_quote_of_the_bundled_topic_is_long_enough():
     quotes = [s.quote for t in topics for c in t.cards for s in c.sources]
     assert problems == [] and all(t.ok for t in topics) and len(quotes) > 90
     assert min(len(q) for q in quotes) >= MIN_QUOTE
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_parser_gives_up(workspace):
+    from briefing.loader import load_topic
+    cards = CARDS_YAML.replace('    title: Patient talks\n', '    title: "Patient talks\n')
+    topic = load_topic(workspace.topic(files={"cards.yaml": cards}))
+    line = cards.splitlines().index('    title: "Patient talks') + 1
+    (problem,) = topic.problems
+    assert (problem.line, problem.col) == (line, 12), str(problem)
+    assert problem.message.startswith("a quoted string opened here is never closed on its line")
+    assert "(close it with \")" in problem.message

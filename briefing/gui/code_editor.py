@@ -49,7 +49,17 @@ class YamlHighlighter(QSyntaxHighlighter):
         }
         self.rehighlight()
 
+    # A value that opens a block scalar (`back: >-`, `text: |`): the lines below it, indented
+    # deeper, are its text, even where they hold ": ".
+    BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?$")
+
     def highlightBlock(self, text: str) -> None:
+        indent = len(text) - len(text.lstrip(" "))
+        inside = self.previousBlockState()  # the indentation of the key that opened it, or -1
+        if inside >= 0 and (not text.strip() or indent > inside):
+            self.setCurrentBlockState(inside)
+            return  # prose: plain, as YAML reads it
+        self.setCurrentBlockState(-1)
         start = 0
         dash = self.DASH.match(text)
         if dash:
@@ -59,6 +69,8 @@ class YamlHighlighter(QSyntaxHighlighter):
         if key:
             self.setFormat(key.start(2), key.end(2) - key.start(2), self.formats["key"])
             start = key.end()
+            if self.BLOCK_SCALAR.match(text[start:].strip()):
+                self.setCurrentBlockState(key.start(2))
         value_start = len(text) - len(text[start:].lstrip())
         special = self.SPECIAL.match(text, value_start)
         if special and special.end() > value_start:

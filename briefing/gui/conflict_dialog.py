@@ -1,11 +1,17 @@
 """A file changed on disk while the user has unsaved edits to it: keep mine, take theirs, or compare."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QVBoxLayout)
+                               QPushButton, QTextEdit, QVBoxLayout)
+
+from ..textdiff import CHANGED, ONLY_LEFT, ONLY_RIGHT, side_by_side, summary
+
+# Marks that read on light and dark: translucent, over the pane's own background.
+MARKS = {CHANGED: QColor(255, 196, 0, 70), ONLY_LEFT: QColor(60, 180, 90, 70),
+         ONLY_RIGHT: QColor(60, 130, 230, 70), "gap": QColor(128, 128, 128, 45)}
 
 
 class ConflictDialog(QDialog):
@@ -19,9 +25,10 @@ class ConflictDialog(QDialog):
                           "edits to it here. Which version do you want?<br>If you take the disk "
                           "version, your edits are kept in a file in the data folder.")
         question.setWordWrap(True)
-        self.mine_view = self._pane(mine, "mineText")
-        self.theirs_view = self._pane(theirs, "theirsText")
-        self.diff = QLabel(self._diff_summary(mine, theirs), objectName="diffSummary")
+        rows = side_by_side(mine, theirs)
+        self.mine_view = self._pane([(r.left, r.kind) for r in rows], "mineText")
+        self.theirs_view = self._pane([(r.right, r.kind) for r in rows], "theirsText")
+        self.diff = QLabel(summary(rows), objectName="diffSummary")
         self.compare = QHBoxLayout()
         for caption, view in (("Your edits (unsaved)", self.mine_view),
                               ("On disk (the other program's)", self.theirs_view)):
@@ -48,19 +55,28 @@ class ConflictDialog(QDialog):
         self.resize(560, 180)
 
     @staticmethod
-    def _pane(text: str, name: str) -> QPlainTextEdit:
-        view = QPlainTextEdit(text, objectName=name)
+    def _pane(lines: list[tuple[str | None, str]], name: str) -> QPlainTextEdit:
+        """One side, row for row with the other (an empty row where it lacks a line), the
+        rows that differ marked, long lines wrapped rather than cut."""
+        view = QPlainTextEdit("\n".join(line or "" for line, _kind in lines), objectName=name)
         view.setReadOnly(True)  # selectable: copy a passage across before choosing
-        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        selections = []
+        for number, (line, kind) in enumerate(lines):
+            colour = MARKS["gap"] if line is None else MARKS.get(kind)
+            if colour is None:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(view.document().findBlockByNumber(number))
+            selection.format.setBackground(colour)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(selection)
+        view.setExtraSelections(selections)
         return view
 
-    @staticmethod
-    def _diff_summary(mine: str, theirs: str) -> str:
-        diff = [line for line in difflib.unified_diff(theirs.splitlines(), mine.splitlines(),
-                                                      lineterm="", n=0)
-                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-        added = sum(1 for line in diff if line.startswith("+"))
-        return f"Your version differs from the disk version in {len(diff)} lines ({added} yours only)."
+    def marked_rows(self, view: QPlainTextEdit) -> list[int]:
+        """The rows a pane marks as differing (for tests and screen readers alike)."""
+        return sorted(s.cursor.blockNumber() for s in view.extraSelections())
 
     def _set_compare_visible(self, visible: bool) -> None:
         for view in (self.mine_view, self.theirs_view):

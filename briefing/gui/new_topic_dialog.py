@@ -31,6 +31,8 @@ class NewTopicDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         self.error = QLabel(objectName="newTopicError")
+        # A message about the name goes as soon as the name changes: it may no longer apply.
+        self.name.textChanged.connect(lambda _text: self.error.clear())
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d9443a;")
         form = QFormLayout()
@@ -65,7 +67,7 @@ class NewTopicDialog(QDialog):
 
     def create(self) -> None:
         name = self.name.text().strip()
-        if not NAME.match(name):
+        if not NAME.fullmatch(name):
             self.error.setText("The folder name must be lowercase letters and digits joined by "
                                "hyphens, like iran-nuclear-deal.")
             return
