@@ -194,3 +194,25 @@ def test_the_done_screen_says_when_the_next_prompt_falls_due(workspace, tmp_path
     assert controller.done_lines() == ["All done for now: nothing is due.",
                                        "The next prompt is due in 38m."]
     store.close()
+
+
+def test_the_intervals_shown_stay_the_same_each_time_a_prompt_is_revealed(workspace, tmp_path):
+    topic = big_topic(workspace, per_kind=1)
+    store = ProgressStore(tmp_path / "p.sqlite3")
+    clock = [NOW]
+    session = open_study(list(topic.cards), store, lambda: clock[0])  # fuzz on, as in the app
+    session.reveal()
+    session.grade(4)  # out for days: the next reveal of it is in the fuzzed range
+    clock[0] = NOW + timedelta(days=30)
+    labels = []
+    for _ in range(4):
+        again = open_study(list(topic.cards), store, lambda: clock[0])
+        again.reveal()
+        labels.append(again.button_labels())
+        again.grade(4)
+        again.undo()  # taken back: the same prompt, in the same state, shown again
+        again.reveal()
+        labels.append(again.button_labels())
+    assert all(entry == labels[0] for entry in labels), labels
+    assert labels[0][4].endswith("d") or labels[0][4].endswith("mo")
+    store.close()
