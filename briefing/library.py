@@ -7,6 +7,7 @@ from pathlib import Path
 from . import topic_cache
 from .model import Card, Problem, Topic
 from .quotes import SeedTexts
+from .search_index import SearchIndex
 from .topics import find
 
 
@@ -45,14 +46,14 @@ class Library:
     seeds: SeedTexts = field(default_factory=SeedTexts)
 
     def __post_init__(self):
-        self._search: dict[tuple[str, str], str] = {}
+        self._indexes: dict[str, SearchIndex] = {}  # topic id -> its search index
         if not self.topics and not self.problems:
             self.reload()
 
     def reload(self) -> None:
         folders, self.problems = find(self.paths)
         self.topics = [self._load(folder) for folder in folders]
-        self._search = {}
+        self._indexes = {}
 
     def reload_topic(self, folder: Path) -> Topic:
         """Read one topic again (after an edit) and swap it in."""
@@ -80,7 +81,7 @@ class Library:
                 break
         else:
             self.topics.append(topic)
-        self._search = {k: v for k, v in self._search.items() if k[0] != topic.id}
+        self._indexes.pop(topic.id, None)
 
     def topic(self, topic_id: str | None) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
@@ -100,14 +101,18 @@ class Library:
         for topic in topics:
             if topic is None:
                 continue
-            for card in topic.cards:
-                if wanted.matches(card) and (not words or all(
-                        word in self._search_text(card) for word in words)):
-                    result.append(card)
+            if words:
+                found = self._index(topic).matching(words)
+                cards = [card for n, card in enumerate(topic.cards) if n in found]
+            else:
+                cards = topic.cards
+            if wanted.kinds or wanted.tag:
+                cards = [card for card in cards if wanted.matches(card)]
+            result.extend(cards)
         return result
 
-    def _search_text(self, card: Card) -> str:
-        text = self._search.get(card.key)
-        if text is None:
-            text = self._search[card.key] = card.search_text()
-        return text
+    def _index(self, topic: Topic) -> SearchIndex:
+        index = self._indexes.get(topic.id)
+        if index is None:
+            index = self._indexes[topic.id] = SearchIndex(topic)
+        return index

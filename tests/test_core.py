@@ -161,3 +161,17 @@ def test_a_figures_date_reads_as_of_unless_it_says_so_itself():
     assert Card(**base, as_of="2004").as_of_text == "as of 2004"
     assert Card(**base, as_of="as reported in 2007").as_of_text == "as reported in 2007"
     assert Card(**base).as_of_text == ""
+
+
+def test_the_search_index_finds_cards_holding_every_word_as_a_plain_scan_would(workspace):
+    from briefing.library import CardFilter, Library
+    from briefing.loader import load_topic
+    from briefing.search_index import SearchIndex
+    topic = load_topic(workspace.topic())
+    index = SearchIndex(topic)
+    for words in (["trade"], ["1.5", "billion"], ["pati"], ["sincerity", "premier"], ["zzz"], []):
+        scanned = {n for n, card in enumerate(topic.cards)
+                   if all(word in card.search_text() for word in words)}
+        assert index.matching(words) == scanned, words
+    library = Library([topic.path.parent], topics=[topic])
+    assert [c.id for c in library.cards(CardFilter(text="Billion 2005"))] == ["trade-2005"]

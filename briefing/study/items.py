@@ -1,24 +1,33 @@
 """What a session goes through: one prompt of a card (Study, Quiz), or a whole card (Browse)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import Card, Prompt
 
 
-@dataclass(frozen=True)
 class Item:
-    card: Card
-    prompt: Prompt | None = None  # None: the whole card, front and back
+    """A prompt of a card, or (prompt None) the whole card, front and back."""
 
-    @property
-    def key(self) -> tuple[str, str, str]:
-        """Progress is stored under this: topic, card id, prompt id."""
-        return (self.card.topic, self.card.id, self.prompt.id if self.prompt else "")
+    __slots__ = ("card", "prompt", "key")
+
+    def __init__(self, card: Card, prompt: Prompt | None = None):
+        self.card = card
+        self.prompt = prompt
+        # Progress is stored under this: topic, card id, prompt id. Made once: a session
+        # looks it up for every item, and there may be 50,000.
+        self.key = (card.topic, card.id, prompt.id if prompt else "")
 
     @property
     def topic(self) -> str:
         return self.card.topic
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Item) and self.key == other.key and self.card == other.card
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Item({'/'.join(self.key)})"
 
 
 def prompts_of(cards: list[Card]) -> list[Item]:

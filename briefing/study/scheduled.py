@@ -246,10 +246,15 @@ class StudySession(QueuedSession):
         """The new prompts for today, in the order they are met, as many per topic as its
         daily limit allows."""
         chosen = []
+        open_topics = {item.topic for item in new if self.day.allows_new(item.topic)}
         for item in interleaved(new):
-            if self.day.allows_new(item.topic):
+            if not open_topics:
+                break  # every topic's limit is reached: the rest wait for other days
+            if item.topic in open_topics:
                 self.day.took_new(item.topic)
                 chosen.append(item)
+                if not self.day.allows_new(item.topic):
+                    open_topics.discard(item.topic)
         return chosen
 
     def _advance(self) -> None:
@@ -268,23 +273,26 @@ class StudySession(QueuedSession):
         self._shown_at = time.monotonic()
 
 
-def interleaved(new: list[Item]) -> list[Item]:
-    """New prompts in the order to meet them: each card's first prompt before any card's
-    second (siblings are buried once one is graded), and within that the kinds taken in
-    turn (an actor, an objective, a figure, ...) rather than every actor first."""
+def interleaved(new: list[Item]):
+    """New prompts in the order to meet them (a generator: a day takes only the first few):
+    each card's first prompt before any card's second (siblings are buried once one is
+    graded), and within that the kinds taken in turn (an actor, an objective, a figure,
+    ...) rather than every actor first."""
     by_rank: dict[int, dict[str, list[Item]]] = {}
-    place: dict[tuple[str, str], int] = {}
-    for item in new:
-        rank = place[item.card.key] = place.get(item.card.key, -1) + 1
+    last, rank = None, -1
+    for item in new:  # a card's new prompts come together, in their order on the card
+        rank = rank + 1 if item.card is last else 0
+        last = item.card
         by_rank.setdefault(rank, {}).setdefault(item.card.kind, []).append(item)
-    ordered = []
     for rank in sorted(by_rank):
-        queues = list(by_rank[rank].values())
-        while any(queues):
-            for queue in queues:
-                if queue:
-                    ordered.append(queue.pop(0))
-    return ordered
+        queues = [iter(queue) for queue in by_rank[rank].values()]
+        while queues:
+            for queue in list(queues):
+                item = next(queue, None)
+                if item is None:
+                    queues.remove(queue)
+                else:
+                    yield item
 
 
 def memories_of(store: ProgressStore, topic: str, cards: list[Card]) -> dict:
