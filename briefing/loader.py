@@ -11,15 +11,17 @@ from pathlib import Path
 
 import yaml
 
-from . import yamlfile
+from . import dates, yamlfile
 from .collector import paused_collection
-from .model import KINDS, Card, Judgment, Problem, Seed, Source, Topic
+from .model import (KINDS, Card, Comparison, GlossaryEntry, Judgment, Problem, Relation, Seed,
+                    Side, Source, Topic)
 from .prompts import read_prompts
 from .quotes import TOO_SHORT, SeedTexts, fold, too_short
 from .topics import TOPIC_FILE, card_files, find
 from .validator import INVALID, Hints, Located, check_document, clip
 
 HEADER = ("title", "bottom_line", "seeds")
+TOPIC_ONLY = HEADER + ("key_judgments", "glossary", "comparisons")
 # A whole topic, over all its files (each file has its own limits, in yamlfile):
 # room for 50,000 cards (the performance target; `check` reads them in about
 # 8 s and 400 MiB). Past either bound the rest of the topic is not read, so
@@ -131,7 +133,7 @@ class _TopicBuilder:
                 header = value
                 self._check_header(shown, value)
             else:
-                for key in HEADER + ("key_judgments",):
+                for key in TOPIC_ONLY:
                     if key in value:
                         self.report(shown, value.at(key), f"'{key}' belongs in topic.yaml")
             documents.append((path, shown, value))
@@ -143,11 +145,13 @@ class _TopicBuilder:
             for raw in value.get("cards", []):
                 self._add_card(path, shown, raw)
         self._check_related()
+        self._check_relations()
         self._check_series()
-        judgments = tuple(
-            Judgment(j["text"], self._sources(str(topic_path), j.get("sources", [])))
-            for j in (header or {}).get("key_judgments", []) if "text" in j)
         header = header or {}
+        shown = str(topic_path)
+        judgments = tuple(
+            Judgment(j["text"], self._sources(shown, j.get("sources", [])), self._date(shown, j))
+            for j in header.get("key_judgments", []) if "text" in j)
         return Topic(
             id=self.folder.name,
             path=self.folder,
@@ -155,6 +159,8 @@ class _TopicBuilder:
             bottom_line=header.get("bottom_line", ""),
             key_judgments=judgments,
             seeds=tuple(self.seeds.values()),
+            glossary=self._glossary(shown, header.get("glossary", [])),
+            comparisons=self._comparisons(shown, header.get("comparisons", [])),
             # Actors, then objectives, then figures, as a briefing reads; within a kind,
             # file order then the author's order.
             cards=tuple(sorted(self.cards, key=lambda card: KINDS.index(card.kind))),
@@ -190,7 +196,8 @@ class _TopicBuilder:
             self.seeds[entry["id"]] = Seed(
                 id=entry["id"], path=path, title=entry.get("title", entry["id"]),
                 publication=entry.get("publication", ""), year=entry.get("year"),
-                author=entry.get("author", ""), date=str(entry.get("date", "")))
+                author=entry.get("author", ""), date=str(entry.get("date", "")),
+                short=entry.get("short", ""))
 
     def _sources(self, shown: str, entries) -> tuple[Source, ...]:
         sources = []
@@ -273,25 +280,118 @@ class _TopicBuilder:
             value=raw.get("value"), unit=raw.get("unit", ""), as_of=str(raw.get("as_of", "")),
             series=raw.get("series", ""),
             prompts=read_prompts(raw.get("prompts"), shown, self.report, self._cloze_quote),
+            date=self._date(shown, raw), event=raw.get("event", ""),
+            group=raw.get("group", ""), relations=self._relations(shown, raw),
             file=path, line=raw.mark[0]))
         self.raw[card_id] = (shown, raw)
+        if dates.looks_like_date(raw.get("as_of")):
+            self._date(shown, raw, "as_of")  # free text is fine; a date must be a real one
+        if "event" in raw and "date" not in raw:
+            self.report(shown, raw.at("event"), "event needs a date: the chronology lists "
+                                                "the event at it")
+
+    def _date(self, shown: str, raw, key: str = "date") -> dates.When | None:
+        if key not in raw:
+            return None
+        try:
+            return dates.parse(raw[key])
+        except dates.DateError as error:
+            self.report(shown, raw.at(key), dates.problem(key, clip(raw[key]), error))
+            return None
+
+    def _relations(self, shown: str, raw) -> tuple[Relation, ...]:
+        return tuple(Relation(entry["to"], entry["label"],
+                              self._sources(shown, entry.get("sources", [])), entry.get("type", ""))
+                     for entry in raw.get("relations", ()) if "to" in entry and "label" in entry)
 
     def _check_related(self) -> None:
-        if self.unreadable:
+        for card_id, (shown, raw) in self.raw.items():
+            self._check_links(shown, raw.get("related"), card_id)
+
+    def _check_links(self, shown: str, links, owner: str | None = None,
+                     what: str = "related id") -> None:
+        """Report each id that names no card in the topic (or the owner itself)."""
+        if not links or self.unreadable:
             return  # the missing ids may well be in the file that failed: fix that first
         # A card dropped for another problem (an unknown kind, say) still names its
         # id: links to it are not broken, and saying so would bury the real problem.
         ids = {card.id for card in self.cards} | self.declared
+        for other, at in zip(links, links.marks):
+            if other == owner:
+                self.report(shown, at, f"card '{clip(owner)}' lists itself as related"
+                            if what == "related id" else f"card '{clip(owner)}' has a "
+                                                         "relation to itself")
+            elif other not in ids:
+                hint = self.hint(other, ids)
+                self.report(shown, at, f"{what} '{clip(other)}' is not a card in this topic{hint}")
+
+    def _check_relations(self) -> None:
+        kinds = {card.id: card.kind for card in self.cards}
         for card_id, (shown, raw) in self.raw.items():
-            related = raw.get("related")
-            if not related:
+            entries = [e for e in raw.get("relations", ()) if "to" in e]
+            if not entries:
                 continue
-            for other, at in zip(related, related.marks):
-                if other == card_id:
-                    self.report(shown, at, f"card '{clip(card_id)}' lists itself as related")
-                elif other not in ids:
-                    hint = self.hint(other, ids)
-                    self.report(shown, at, f"related id '{clip(other)}' is not a card in this topic{hint}")
+            targets = [e["to"] for e in entries]
+            self._check_links(shown, _Marked(targets, [e.at("to") for e in entries]), card_id,
+                              "relation to")
+            for entry in entries:
+                kind = kinds.get(entry["to"])
+                if kind not in (None, "actor"):
+                    self.report(shown, entry.at("to"), f"relation to '{clip(entry['to'])}': it is "
+                                                       f"an {kind} card, and relations link actors")
+
+    def _glossary(self, shown: str, entries) -> tuple[GlossaryEntry, ...]:
+        found, seen = [], {}
+        for entry in entries:
+            if "term" not in entry or "definition" not in entry:
+                continue
+            also = entry.get("also", [])
+            names = [(entry["term"], entry.at("term"))] + list(zip(also, getattr(also, "marks", ())))
+            for name, at in names:
+                key = fold(name).casefold()
+                if key in seen:
+                    self.report(shown, at, f"glossary term '{clip(name)}' is defined twice "
+                                           f"(first at line {seen[key]})")
+                seen.setdefault(key, at[0])
+            self._check_links(shown, entry.get("related"))
+            found.append(GlossaryEntry(entry["term"], entry["definition"],
+                                       self._sources(shown, entry.get("sources", [])),
+                                       expansion=entry.get("expansion", ""), also=tuple(also),
+                                       related=tuple(entry.get("related", ()))))
+        return tuple(found)
+
+    def _comparisons(self, shown: str, entries) -> tuple[Comparison, ...]:
+        found = []
+        for entry in entries:
+            if not all(key in entry for key in ("theme", "earlier", "later")):
+                continue
+            earlier, later = (Side(entry[key].get("text", ""),
+                                   self._sources(shown, entry[key].get("sources", [])))
+                              for key in ("earlier", "later"))
+            self._check_order(shown, entry, earlier, later)
+            self._check_links(shown, entry.get("related"))
+            found.append(Comparison(entry["theme"], earlier, later,
+                                    tuple(entry.get("related", ()))))
+        return tuple(found)
+
+    def _check_order(self, shown: str, entry, earlier: Side, later: Side) -> None:
+        """The earlier side cites only articles older than every article the later one cites."""
+        theme = clip(entry["theme"])
+        for key, side in (("earlier", earlier), ("later", later)):
+            for source in side.sources:
+                if source.seed.year is None:
+                    self.report(shown, entry.at(key), f"comparison '{theme}': seed "
+                                f"'{clip(source.seed.id)}' has no year, so it is neither earlier "
+                                "nor later; give it a year in seeds")
+                    return
+        if not earlier.sources or not later.sources:
+            return
+        old = max(earlier.sources, key=lambda s: s.seed.year).seed
+        new = min(later.sources, key=lambda s: s.seed.year).seed
+        if old.year >= new.year:
+            self.report(shown, entry.at("later"), f"comparison '{theme}': the earlier side cites "
+                        f"'{clip(old.id)}' ({old.year}), which is not older than the later "
+                        f"side's '{clip(new.id)}' ({new.year})")
 
     def _check_series(self) -> None:
         first_of: dict[str, Card] = {}
@@ -306,3 +406,11 @@ class _TopicBuilder:
             if first.unit != card.unit:
                 self.report(shown, raw.at("unit"), f"series '{clip(card.series)}' mixes units: "
                             f"'{clip(card.unit)}' here, '{clip(first.unit)}' on '{clip(first.id)}'")
+
+
+class _Marked(list):
+    """Ids gathered from several mappings, each with the place it was written."""
+
+    def __init__(self, items, marks):
+        super().__init__(items)
+        self.marks = marks

@@ -5,13 +5,21 @@ reads these objects; nothing here knows about YAML or Qt.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .dates import When, looks_like_date, parse_optional
+from .quotes import fold
+
 KINDS = ("actor", "objective", "figure")
 KIND_LABELS = {"actor": "Actors", "objective": "Objectives", "figure": "Key figures"}
 KIND_NAMES = {"actor": "Actor", "objective": "Objective", "figure": "Key figure"}
+# "China Brief, Volume 7, Issue 22" -> "China Brief 7:22"
+_VOLUME_ISSUE = re.compile(r"^(?P<name>.*?)[,\s]*\b(?:volume|vol\.?)\s*(?P<volume>\w+)[,\s]*"
+                           r"(?:issue|no\.?|number)\s*(?P<issue>\w+)", re.IGNORECASE)
+SHORT_LIMIT = 28  # characters: a short citation fits a narrow table column
 
 
 def number_text(value: float | int) -> str:
@@ -45,6 +53,20 @@ class Seed:
     year: int | None = None
     author: str = ""
     date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY, as topic.yaml gives it
+    short: str = ""
+
+    @property
+    def short_label(self) -> str:
+        """How a table cites it: "China Brief 7:22, 2007" (the seed's short, or derived)."""
+        name = self.short
+        match = _VOLUME_ISSUE.match(self.publication) if not name else None
+        if match and match.group("name"):
+            name = f"{match.group('name')} {match.group('volume')}:{match.group('issue')}"
+        if not name:
+            name = self.publication or self.title
+            if len(name) > SHORT_LIMIT:
+                name = name[:SHORT_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+        return f"{name}, {self.year}" if self.year else name
 
     @property
     def label(self) -> str:
@@ -90,6 +112,16 @@ DEFAULT_PROMPT = "card"  # the id of the prompt a card without prompts studies: 
 
 
 @dataclass(frozen=True)
+class Relation:
+    """How an actor stands toward another actor (an arrow of the actor map)."""
+
+    to: str
+    label: str
+    sources: tuple[Source, ...]
+    type: str = ""
+
+
+@dataclass(frozen=True)
 class Card:
     topic: str
     id: str
@@ -107,6 +139,10 @@ class Card:
     as_of: str = ""
     series: str = ""
     prompts: tuple[Prompt, ...] = ()  # as written; see studied_prompts
+    date: When | None = None          # when the event the card records happened
+    event: str = ""                   # that event in one line, for the chronology
+    group: str = ""                   # an actor's group on the actor map, as written
+    relations: tuple[Relation, ...] = ()
     file: Path | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
 
@@ -140,18 +176,36 @@ class Card:
         return f"{text} {self.unit}".strip()
 
     @property
-    def as_of_text(self) -> str:
-        """When a figure's value holds: "as of 2004", or the card's own words when they say
-        it already ("as reported in 2007")."""
+    def as_of_when(self) -> When | None:
+        """The as-of date as a date, where it is one (free text such as "recent years" is not)."""
+        return parse_optional(self.as_of) if looks_like_date(self.as_of) else None
+
+    @property
+    def as_of_label(self) -> str:
+        """The as-of date as a reader sees it ("October 2003"), or "" where the value says it
+        already: "1950–53 as of 1950–53" and "1953 Armistice Agreement as of 1953" repeat."""
         if not self.as_of:
             return ""
-        return self.as_of if self.as_of.lower().startswith("as ") else f"as of {self.as_of}"
+        when = self.as_of_when
+        value = fold(str(self.value if self.value is not None else ""))
+        for said in {self.as_of, when.label if when else self.as_of}:
+            if re.search(rf"(?<!\w){re.escape(fold(said))}(?!\w)", value):
+                return ""
+        return when.label if when else self.as_of
+
+    @property
+    def as_of_text(self) -> str:
+        """When a figure's value holds: "as of October 2003", or the card's own words when they
+        say it already ("as reported in 2007"); "" where the value itself says it."""
+        label = self.as_of_label
+        return label if not label or label.lower().startswith("as ") else f"as of {label}"
 
     def search_text(self) -> str:
         """All the text a search box matches against, lowercased."""
         parts = [self.title, self.front, self.back, self.why, self.role, self.unit,
-                 self.as_of, self.series, " ".join(self.tags)]
+                 self.as_of, self.series, " ".join(self.tags), self.event]
         parts.extend(s.quote for s in self.sources)
+        parts.extend(r.label for r in self.relations)
         if self.value is not None:
             parts.append(str(self.value))
         return "\n".join(parts).lower()
@@ -163,6 +217,37 @@ class Judgment:
 
     text: str
     sources: tuple[Source, ...]
+    date: When | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the topic's glossary, defined from the articles."""
+
+    term: str
+    definition: str
+    sources: tuple[Source, ...]
+    expansion: str = ""
+    also: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Side:
+    """What one article says on a theme: a sentence (may be empty) and its quotes."""
+
+    text: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A theme set side by side, as written in topic.yaml's comparisons."""
+
+    theme: str
+    earlier: Side
+    later: Side
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,6 +258,8 @@ class Topic:
     bottom_line: str = ""
     key_judgments: tuple[Judgment, ...] = ()
     seeds: tuple[Seed, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
     cards: tuple[Card, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: tuple[Path, ...] = ()

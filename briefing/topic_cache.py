@@ -19,7 +19,7 @@ from .paths import file_key
 
 # The code whose behaviour a cached topic depends on.
 _CODE = ("model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py", "cloze.py",
-         "prompts.py", "schema.json")
+         "prompts.py", "dates.py", "schema.json")
 _HERE = Path(__file__).resolve().parent
 
 

@@ -35,6 +35,14 @@ DOCUMENTS = {
     "seed year as text": "title: t\nbottom_line: b\nseeds: [{id: s, file: f.txt, title: t, year: recent}]\n",
     "boolean title": "cards:\n  - id: a\n    kind: actor\n    title: yes\n    front: f\n    back: b\n" + SOURCE,
     "root is a list": "- a\n",
+    "dated actor with a relation": "cards:\n  - id: a\n    kind: actor\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    date: 2003-09-25\n    event: e\n    group: state\n    relations: [{to: b, label: l, type: presses, sources: [{seed: art, quote: q}]}]\n",
+    "date of no accepted form": "cards:\n  - id: a\n    kind: objective\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    date: Sept 2003\n",
+    "date range with an en dash": "cards:\n  - id: a\n    kind: objective\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    date: 1950–53\n",
+    "relation without sources": "cards:\n  - id: a\n    kind: actor\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    relations: [{to: b, label: l}]\n",
+    "group on an objective": "cards:\n  - id: a\n    kind: objective\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    group: state\n",
+    "glossary and comparison": TOPIC_YAML + "glossary:\n  - {term: DPRK, definition: d, sources: [{seed: art, quote: q}]}\ncomparisons:\n  - theme: t\n    earlier: {text: a, sources: [{seed: art, quote: q}]}\n    later: {text: b, sources: [{seed: art, quote: q}]}\n",
+    "comparison without a later side": TOPIC_YAML + "comparisons:\n  - theme: t\n    earlier: {text: a, sources: [{seed: art, quote: q}]}\n",
+    "glossary without the header": "glossary:\n  - {term: DPRK, definition: d, sources: [{seed: art, quote: q}]}\n",
 }
 
 
