@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = sub.add_parser("list", help="list cards (--json: a JSON array for scripts)")
     listing.add_argument("--json", action="store_true", help="print every card as a JSON array")
+    listing.add_argument("--topics", action="store_true",
+                         help="list the topics instead (with --json: header, glossary, "
+                              "comparisons)")
     _paths_argument(listing)
 
     new = sub.add_parser("new", help="create a topic folder with an example card of each kind")
@@ -132,14 +135,20 @@ def cmd_check(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from .listing import card_record
+    from .listing import card_record, topic_record
     topics, problems = _load(args.paths)
     for topic in topics:
         problems.extend(topic.problems)
     _print_problems(problems, sys.stderr)
-    records = [card_record(card) for topic in topics for card in topic.cards]
+    if args.topics:
+        records = [topic_record(topic) for topic in topics]
+    else:
+        records = [card_record(card) for topic in topics for card in topic.cards]
     if args.json:
         print(json_text(records))
+    elif args.topics:
+        for r in records:
+            print("\t".join((shown(r["topic"]), f"{r['cards']} cards", shown(r["title"]))))
     else:
         for r in records:  # each field escaped, so a tab in a title cannot add a column
             print("\t".join((f"{shown(r['topic'])}/{shown(r['id'])}", shown(r["kind"]),

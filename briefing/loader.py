@@ -86,6 +86,7 @@ class _TopicBuilder:
         self.cards: list[Card] = []
         self.first_seen: dict[str, str] = {}  # card id -> "file:line" of its first use
         self.raw: dict[str, tuple[str, Located]] = {}  # card id -> (file, its checked mapping)
+        self._ids: set[str] | None = None
 
     def report(self, path: str, at: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(path, at[0], at[1], message))
@@ -313,9 +314,7 @@ class _TopicBuilder:
         """Report each id that names no card in the topic (or the owner itself)."""
         if not links or self.unreadable:
             return  # the missing ids may well be in the file that failed: fix that first
-        # A card dropped for another problem (an unknown kind, say) still names its
-        # id: links to it are not broken, and saying so would bury the real problem.
-        ids = {card.id for card in self.cards} | self.declared
+        ids = self._known_ids()
         for other, at in zip(links, links.marks):
             if other == owner:
                 self.report(shown, at, f"card '{clip(owner)}' lists itself as related"
@@ -324,6 +323,14 @@ class _TopicBuilder:
             elif other not in ids:
                 hint = self.hint(other, ids)
                 self.report(shown, at, f"{what} '{clip(other)}' is not a card in this topic{hint}")
+
+    def _known_ids(self) -> set[str]:
+        """Every card id, worked out once, after all the cards are read."""
+        if self._ids is None:
+            # A card dropped for another problem (an unknown kind, say) still names its
+            # id: links to it are not broken, and saying so would bury the real problem.
+            self._ids = {card.id for card in self.cards} | self.declared
+        return self._ids
 
     def _check_relations(self) -> None:
         kinds = {card.id: card.kind for card in self.cards}
