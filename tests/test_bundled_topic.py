@@ -207,3 +207,108 @@ def test_similarity_check_catches_a_lightly_edited_copy(topic):
     edited = back.replace("threat", "danger").replace("rising", "growing")
     assert similarity(back, edited) > BACK_LIMIT
     assert similarity(back, topic.card("buffer-zone-school").back) < BACK_LIMIT
+
+
+# --- dates, relations, glossary and comparisons -----------------------------------------
+
+# Every event the articles date, and the card that carries it.
+DATED_EVENTS = {"korean-war": "1950–53", "armistice-1953": "1953",
+                "beijing-seoul-ties-1992": "1992", "olympics-2000-vote": "2000",
+                "liability-grievances": "2001", "wu-bangguo": "2003-09-25",
+                "aid-raised-october-2003": "2003-10", "yellow-sea-oil-agreement": "2005-12",
+                "second-phase-actions": "2007-10", "inter-korea-declaration": "2007-10",
+                "foreign-ministry-spokesman": "2007-10-09", "wen-jiabao": "2007-11-20",
+                "defense-redeployment": "1990s", "talks-established-2003": "2003"}
+# Events the article dates only by another: the summit "closely following" the October
+# talks, and the declaration due "by the end of the year" of the 2007 article.
+DATED_BY_CONTEXT = {"inter-korea-declaration": "closely following the Six-Party Talks",
+                    "declaration-deadline": "by the end of the year"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def test_the_deck_dates_every_event_the_articles_date(topic):
+    dated = {card.id: card.date.text for card in topic.cards if card.date is not None}
+    assert {card_id: dated.get(card_id) for card_id in DATED_EVENTS} == DATED_EVENTS
+
+
+def test_each_date_is_stated_in_its_cards_own_quotes(topic):
+    unstated = []
+    for card in topic.cards:
+        if card.date is None:
+            continue
+        quotes = fold(" ".join(s.quote for s in card.sources))
+        when = card.date
+        said = {str(when.start[0]), fold(when.text)}
+        if when.precision in ("day", "month"):
+            said.add(MONTHS[when.start[1] - 1])
+        if card.id in DATED_BY_CONTEXT:
+            assert DATED_BY_CONTEXT[card.id] in quotes, card.id
+        elif not any(word in quotes for word in said):
+            unstated.append(card.id)
+    assert unstated == []
+
+
+def test_events_keep_the_articles_hedges(topic):
+    # An event reported by a source dated later says so; a trip "scheduled" stays scheduled.
+    wu = topic.card("wu-bangguo")
+    assert "scheduled" in wu.event and "scheduled" in wu.sources[0].quote
+    for card_id in ("ning-fukui", "wen-jiabao", "chinese-analysts"):
+        assert "(reported " in topic.card(card_id).event, card_id
+
+
+def test_every_relation_links_two_actors_and_quotes_its_article(topic):
+    articles = {seed.id: fold(seed.path.read_text(encoding="utf-8-sig")) for seed in topic.seeds}
+    actors = {card.id for card in topic.cards_of("actor")}
+    relations = [(card, r) for card in topic.cards_of("actor") for r in card.relations]
+    assert len(relations) >= 20
+    for card, relation in relations:
+        assert relation.to in actors and relation.to != card.id, (card.id, relation.to)
+        assert relation.sources, (card.id, relation.to)
+        for source in relation.sources:
+            assert fold(source.quote) in articles[source.seed.id], (card.id, source.quote)
+        # the label names the article it comes from
+        years = {str(s.seed.year) for s in relation.sources}
+        assert any(f"({y})" in relation.label for y in years) or "(" not in relation.label
+
+
+def test_every_actor_has_a_group(topic):
+    assert {card.id: bool(card.group) for card in topic.cards_of("actor")} == \
+        {card.id: True for card in topic.cards_of("actor")}
+
+
+def test_glossary_defines_the_terms_the_articles_support_with_verbatim_quotes(topic):
+    articles = {seed.id: fold(seed.path.read_text(encoding="utf-8-sig")) for seed in topic.seeds}
+    terms = {entry.term for entry in topic.glossary}
+    assert terms == {"DPRK", "PRC", "ASEAN +3", "Six-Party Talks", '"buffer zone" school',
+                     '"liability" school', "peace regime"}
+    for entry in topic.glossary:
+        assert entry.sources, entry.term
+        for source in entry.sources:
+            assert fold(source.quote) in articles[source.seed.id], (entry.term, source.quote)
+        if entry.expansion:  # an expansion is given only where an article spells it out
+            assert fold(entry.expansion) in " ".join(fold(s.quote) for s in entry.sources)
+    # ROK is not in either article, so it is not defined
+    assert not any("ROK" in text for text in articles.values())
+
+
+def test_hand_comparisons_quote_the_earlier_and_the_later_article(topic):
+    articles = {seed.id: fold(seed.path.read_text(encoding="utf-8-sig")) for seed in topic.seeds}
+    assert len(topic.comparisons) >= 5
+    for comparison in topic.comparisons:
+        assert {s.seed.id for s in comparison.earlier.sources} == {"cb-2004"}, comparison.theme
+        assert {s.seed.id for s in comparison.later.sources} == {"cb-2007"}, comparison.theme
+        for source in comparison.earlier.sources + comparison.later.sources:
+            assert fold(source.quote) in articles[source.seed.id], source.quote
+        ids = {card.id for card in topic.cards}
+        assert set(comparison.related) <= ids
+    weight = next(c for c in topic.comparisons if "weight" in c.theme)
+    assert "the most important power" in weight.earlier.sources[0].quote
+    assert "largely procedural" in weight.later.sources[1].quote
+
+
+def test_comparison_texts_keep_the_articles_hedges(topic):
+    by_theme = {c.theme: c for c in topic.comparisons}
+    assert "suggests" in by_theme["North Korea as a buffer"].earlier.text
+    assert "in part" in by_theme["North Korea as a buffer"].later.text
+    assert "concede" in by_theme["Pressure on Pyongyang"].later.text
