@@ -60,8 +60,10 @@ class FaceDrawer:
         blocks = []
         if card.kind == "figure" and card.value is not None:
             blocks.append(self.block(card.value_text, "value", card, "value"))
-            if card.as_of:
+            if card.as_of_text:  # not where the value says it ("1953 Armistice Agreement")
                 blocks.append(self.block(card.as_of_text, "as_of", card, "as-of"))
+        if card.date is not None:
+            blocks.append(self.block(card.date.label, "date", card, "as-of", optional=True))
         blocks.append(self.block(card.back, "back", card, "back"))
         blocks.append(self.block(card.why, "why", card, "why", optional=True))
         blocks.append(self.block(citation(card), "source", card, "cite", bottom=True))

@@ -1,5 +1,6 @@
-"""The briefing pack: cover, bottom line up front, contents, a section per kind
-(key figures with an at-a-glance table and charts), and the sources with notes."""
+"""The briefing pack: cover, bottom line up front, contents, the pictures (chronology, actor
+map, what changed), a section per kind (key figures with an at-a-glance table and charts),
+the glossary, and the sources with notes."""
 from __future__ import annotations
 
 import io
@@ -7,16 +8,16 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import inch
 from reportlab.platypus import (CondPageBreak, HRFlowable, KeepTogether, NextPageTemplate,
-                                PageBreak, Paragraph, Spacer, Table, TableStyle)
+                                PageBreak, Paragraph, Spacer, Table)
 
-from ..model import KIND_NAMES, KIND_LABELS, KINDS, Card, Source
+from ..model import KIND_NAMES, KIND_LABELS, KINDS, Card, Seed, Source
 from ..wording import clip
+from . import actor_map, changes, chronology, glossary
 from .charts import Captioned, series_chart
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
 from .selection import Part, describe_filters
-from .styles import (KIND_COLORS, PACK, RULE, SHADE, citation, cjk, count,
-                     seed_labels)
+from .styles import KIND_COLORS, PACK, RULE, citation, cjk, count, grid, seed_labels
 
 TABLE_CELL_LIMIT = 300  # the at-a-glance table summarises; the card has the full text
 
@@ -67,12 +68,22 @@ class PartStory:
     def flowables(self) -> list:
         story = self.cover() + [NextPageTemplate("body"), PageBreak()]
         story += self.bottom_line() + self.contents()
+        for picture in (chronology, actor_map, changes):  # what a reader takes in at a glance
+            part = picture.section(self)
+            if part:
+                story += [PageBreak()] + part
         for kind in KINDS:
             cards = self.part.of_kind(kind)
             if cards:
                 story += [PageBreak()] + self.section(kind, cards)
+        terms = glossary.section(self)
+        if terms:
+            story += [PageBreak()] + terms
         story += [PageBreak()] + self.sources()
         return story
+
+    def judgment_key(self, number: int | None) -> str | None:
+        return f"{self.part.key}-kj{number}" if number else None
 
     def section_mark(self, suffix: str, title: str, level: int = 1, toc_level: int = 0):
         return OutlineMark(f"{self.part.key}-{suffix}", level, title,
@@ -108,8 +119,9 @@ class PartStory:
         if topic.key_judgments:
             story.append(Paragraph("Key judgments", PACK["h2"]))
         for number, judgment in enumerate(topic.key_judgments, 1):
-            refs = self.cite(judgment.sources, f"Key judgment {number}", None)
-            body = self.text(judgment.text, f"key judgment {number}")
+            refs = self.cite(judgment.sources, f"Key judgment {number}", self.judgment_key(number))
+            body = anchor(self.judgment_key(number)) + self.text(judgment.text,
+                                                                  f"key judgment {number}")
             style = cjk(PACK["judgment"]) if has_cjk(judgment.text) else PACK["judgment"]
             story.append(Paragraph(f"{body} {refs}", style, bulletText=f"{number}."))
         return story
@@ -152,14 +164,22 @@ class PartStory:
             story.append(self.para(self.mk.text(card.role, field("role")), "role", card.role))
         if card.kind == "figure" and card.value is not None:
             value = self.mk.text(card.value_text, field("value"), bold=True)
-            when = f' <font size="10">{self.mk.text(card.as_of_text, field("as_of"))}</font>' \
-                if card.as_of else ""
+            as_of = card.as_of_text  # empty where the value says it: "1953 Armistice Agreement"
+            when = f' <font size="10">{self.mk.text(as_of, field("as_of"))}</font>' \
+                if as_of else ""
             story.append(self.para(value + when, "value", card.value_text))
         for label, text, name in (("Q.", card.front, "front"), ("A.", card.back, "back"),
                                   ("Why it matters.", card.why, "why")):
             if text:
                 story.append(self.para(f"<b>{label}</b> {self.mk.text(text, field(name))}",
                                        "body", text))
+        if card.date is not None:
+            event = f": {self.mk.text(card.event, field('event'))}" if card.event else ""
+            story.append(self.para(f"<b>When.</b> {self.mk.text(card.date.label)}{event}",
+                                   "body", card.event))
+        if card.relations:
+            story.append(self.para(f"<b>Relations.</b> {self.relations(card, key)}", "body",
+                                   " ".join(r.label for r in card.relations)))
         refs = self.cite(card.sources, card.title, key)
         line = citation(card)
         story.append(self.para(f"{self.mk.text(line, field('source'))} {refs}", "cite", line))
@@ -176,6 +196,18 @@ class PartStory:
                                            spaceBefore=2, spaceAfter=6)]
         return [KeepCard(story, self.height)]
 
+    def relations(self, card: Card, key: str | None) -> str:
+        """Each relation as "→ Other: label [n]", the other actor a link, the quote a note."""
+        parts = []
+        for relation in card.relations:
+            other = self.part.topic.card(relation.to)
+            name = self.mk.text(other.title if other else relation.to)
+            other_key = self.part.card_key(other) if other else None
+            refs = self.cite(relation.sources, card.title, key)
+            parts.append(f"\u2192 {link(name, other_key) if other_key else name}: "
+                         f"{self.mk.text(relation.label)} {refs}")
+        return "; ".join(parts)
+
     def figures_table(self, cards) -> list:
         def cell(text, name, card, key=None):
             text = clip(text, TABLE_CELL_LIMIT)
@@ -184,20 +216,29 @@ class PartStory:
 
         rows = [[Paragraph(h, PACK["cell-head"]) for h in ("Figure", "Value", "As of", "Source")]]
         for card in cards:
+            when = card.as_of_when
             rows.append([cell(card.title, "title", card, self.part.card_key(card)),
-                         cell(card.value_text, "value", card), cell(card.as_of, "as_of", card),
-                         cell("; ".join(seed_labels(card)), "source", card)])
-        widths = [0.36, 0.2, 0.12, 0.32]
+                         cell(card.value_text, "value", card),
+                         cell(when.short_label if when else card.as_of, "as_of", card),
+                         cell("; ".join(dict.fromkeys(s.seed.short_label for s in card.sources)),
+                              "source", card)])
+        widths = [0.38, 0.27, 0.14, 0.21]
         table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=1,
                       splitInRow=1)
-        table.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, 0), KIND_COLORS["figure"]),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        table.setStyle(grid(KIND_COLORS["figure"], padding=4))
         return [self.section_mark("glance", "At a glance", level=2, toc_level=1),
-                Paragraph("At a glance", PACK["h2"]), table, Spacer(1, 10)]
+                Paragraph("At a glance", PACK["h2"]), table,
+                *self.source_legend([s.seed for c in cards for s in c.sources]), Spacer(1, 10)]
+
+    def source_legend(self, seeds: list[Seed]) -> list:
+        """Under a table citing articles by short citation: what each stands for."""
+        seeds = list(dict.fromkeys(seeds))
+        if not seeds:
+            return []
+        items = "; ".join(f"<b>{self.mk.text(s.short_label, bold=True)}</b>: "
+                          f"{self.mk.text(s.label)}" for s in seeds)
+        return [Spacer(1, 3), self.para(f"Sources: {items}.", "cite",
+                                        " ".join(s.label for s in seeds))]
 
     def charts(self) -> list:
         story = []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from ..model import KIND_NAMES, Card
 from .fonts import BASE, BASE_BOLD, BASE_ITALIC
@@ -35,6 +36,7 @@ PACK = {
     "h1": style("h1", 20, font=BASE_BOLD, leading=24, spaceAfter=10, keepWithNext=1),
     "h2": style("h2", 13.5, font=BASE_BOLD, leading=17, spaceBefore=10, spaceAfter=4,
                 keepWithNext=1),
+    "h2-flow": style("h2-flow", 13.5, font=BASE_BOLD, leading=17, spaceBefore=10, spaceAfter=4),
     "bluf": style("bluf", 12.5, leading=17, spaceAfter=10),
     "judgment": style("judgment", 10.5, leading=14, leftIndent=16, bulletIndent=2, spaceAfter=5),
     "body": style("body", 10, leading=13.5, spaceAfter=4),
@@ -49,6 +51,17 @@ PACK = {
 }
 
 
+def grid(head_color, *, padding: float = 3, extra=()) -> TableStyle:
+    """The pack's tables: a coloured head row, banded rows, thin rules, text at the top."""
+    return TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), head_color),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        *extra])
+
+
 def seed_labels(card: Card) -> list[str]:
     """Each article the card draws on, once: title, publication, year."""
     return list(dict.fromkeys(s.seed.label for s in card.sources))
@@ -58,8 +71,8 @@ def citation(card: Card) -> str:
     """The articles a card draws on and, for a figure, the date its value refers to.
     A seed's label already ends with its year, the year its facts are as of."""
     text = "Source: " + "; ".join(seed_labels(card))
-    if card.kind == "figure" and card.as_of:
-        text += f" \u00b7 figure as of {card.as_of}"
+    if card.kind == "figure" and card.as_of_text:
+        text += f" \u00b7 figure {card.as_of_text}"
     return text
 
 
