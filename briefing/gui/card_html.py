@@ -48,7 +48,7 @@ def back_html(item: Item, colors: Colors, topic: Topic | None = None) -> str:
                      f'letter-spacing:1px; margin-top:14px">FROM THE CARD</p>')
     if card.kind == "figure" and card.value is not None:
         as_of = (f'<span style="color:{colors.muted}; font-size:medium">&nbsp;&nbsp;'
-                 f'{escape(card.as_of_text)}</span>') if card.as_of else ""
+                 f'{escape(card.as_of_text)}</span>') if card.as_of_text else ""
         parts.append(f'<p style="font-size:xx-large; font-weight:700; color:{colors.kind("figure")};'
                      f' margin-bottom:2px">{escape(card.value_text)}{as_of}</p>')
     title = escape(card.title)
