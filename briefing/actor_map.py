@@ -280,7 +280,8 @@ class _Router:
 
     def __init__(self, nodes, headings, width, height, measure):
         self.nodes, self.width, self.height, self.measure = nodes, width, height, measure
-        self.taken = [p.box.grown(PAD) for p in nodes.values()] + [h.heading for h in headings]
+        self.headings = [h.heading for h in headings]  # arrows and labels keep off them too
+        self.taken = [p.box.grown(PAD) for p in nodes.values()] + self.headings
         self.paths: list[list[tuple[float, float]]] = []   # samples of arrows drawn so far
         self.used: dict[tuple[str, str], list[float]] = {}
         self.legend = 0
@@ -297,7 +298,7 @@ class _Router:
         pair = tuple(sorted((edge.source, edge.target)))
         a, b = self.nodes[pair[0]].box, self.nodes[pair[1]].box
         others = [p.box.grown(PAD) for p in self.nodes.values()
-                  if p.box is not a and p.box is not b]
+                  if p.box is not a and p.box is not b] + self.headings
         taken = self.used.setdefault(pair, [])
         tried = []
         for bend in BENDS:

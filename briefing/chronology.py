@@ -63,11 +63,11 @@ def _reporting(sources: tuple[Source, ...], when: When) -> tuple[Source, ...]:
 GAP_YEARS = 3         # empty stretches longer than this are squeezed to a break mark
 BREAK = 14.0          # points: the height of a squeezed stretch
 YEAR = 12.0           # points: the height of a year without many events
-YEAR_COLUMN = 34.0    # room left of the axis for the year labels
+YEAR_COLUMN = 38.0    # room left of the axis for the year labels and the span bars
 LEADER_RUN = 34.0     # from the axis to the labels
 LINE = 1.25           # line height, in font sizes
 GAP = 3.0             # between labels
-MAX_LABELS = 60       # beyond this the timeline shows markers only; the table has every entry
+MAX_LABELS = 45       # beyond this the timeline shows markers only; the table has every entry
 
 
 @dataclass(frozen=True)
@@ -112,10 +112,10 @@ def _year_fraction(day: tuple[int, int, int], end: bool = False) -> float:
 
 
 class _Scale:
-    """Years to points down the axis: a busy year gets room for its labels, a quiet one
-    YEAR points, and a long empty stretch is squeezed to a break mark."""
+    """Time to points down the axis: a month with events gets room for their labels, a
+    quiet year YEAR points, and a long empty stretch is squeezed to a break mark."""
 
-    def __init__(self, spans: list[tuple[float, float]], need: dict[int, float]):
+    def __init__(self, spans: list[tuple[float, float]], need: dict[tuple[int, int], float]):
         first = int(min(s for s, _e in spans))
         last = int(max(e for _s, e in spans) - 1e-9) + 1
         occupied = set()
@@ -134,10 +134,12 @@ class _Scale:
                 self.breaks.append(length + BREAK / 2)
                 length += BREAK
                 year = run
-            else:
-                length += max(YEAR, need.get(year, 0.0))
-                year += 1
-            self.points.append((float(year), length))
+                self.points.append((float(year), length))
+                continue
+            for month in range(1, 13):
+                length += max(YEAR / 12, need.get((year, month), 0.0))
+                self.points.append((year + month / 12, length))
+            year += 1
         self.length = length
 
     def at(self, year: float) -> float:
@@ -162,9 +164,10 @@ def layout_timeline(rows: list[Entry], width: float, measure: Measure = estimate
     texts = [wrap(r.title, room - 2, font_size, measure, max_lines=2) for r in rows] \
         if len(rows) <= MAX_LABELS else []
     heights = [len(t) * font_size * LINE + 2 for t in texts]
-    need: dict[int, float] = {}
+    need: dict[tuple[int, int], float] = {}
     for row, h in zip(rows, heights):
-        need[row.when.start[0]] = need.get(row.when.start[0], 0.0) + h + GAP
+        month = row.when.start[:2]
+        need[month] = need.get(month, 0.0) + h + GAP
     scale = _Scale(spans, need)
     top = font_size  # room for the first year label
     stretch = max(1.0, min_height / max(scale.length, 1.0))

@@ -190,7 +190,18 @@ def _topic_yaml(folder: Path, title: str, seeds: list[NewSeed], ids: list[str],
         + f"      - seed: {ids[0]}\n"
         + f"        quote: {yaml_quoted(quote)}\n"
         + "seeds:\n"
-        + entries)
+        + entries
+        + "# A glossary of the terms the cards use, each defined from an article:\n"
+        + "# glossary:\n"
+        + "#   - term: DPRK\n"
+        + "#     expansion: Democratic People's Republic of Korea   # where the article spells it out\n"
+        + "#     definition: North Korea.\n"
+        + f"#     sources: [{{seed: {ids[0]}, quote: \"a verbatim passage\"}}]\n"
+        + "# With articles of two years, themes side by side (the pack's What changed):\n"
+        + "# comparisons:\n"
+        + "#   - theme: A theme\n"
+        + "#     earlier: {text: What the earlier article says., sources: [...]}\n"
+        + "#     later: {text: What the later article says., sources: [...]}\n")
 
 
 def _cards_yaml(folder: Path, seed_id: str, quote: str) -> str:
@@ -221,6 +232,15 @@ def _cards_yaml(folder: Path, seed_id: str, quote: str) -> str:
         + "    tags: [example]\n"
         + "    related: [example-objective]   # ids of other cards in this topic\n"
         + source
+        + "    # date: 2003-09-25      # when it happened: 2007, 2003-10, 1990s, 1950–53 or\n"
+        + "    #                       # 2003-08/2003-10; the pack's chronology lists it\n"
+        + "    # event: What happened then, in one line, for the chronology\n"
+        + "    # group: leader         # on the actor map: state, leader, institution, school\n"
+        + "    # relations:            # arrows on the actor map, each with its source\n"
+        + "    #   - to: another-actor\n"
+        + "    #     label: presses it to talk\n"
+        + "    #     type: presses     # supports, depends-on, presses, courts, opposes, works-with\n"
+        + f"    #     sources: [{{seed: {seed_id}, quote: \"a verbatim passage\"}}]\n"
         + "\n"
         + "  # An objective: a goal, motivation or policy line.\n"
         + "  - id: example-objective\n"

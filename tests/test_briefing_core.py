@@ -64,12 +64,19 @@ def test_timeline_labels_never_overlap_and_leaders_never_cross(tmp_path):
 
 
 def test_a_long_timeline_grows_instead_of_overlapping(tmp_path):
-    rows = chronology.entries(dated_topic(tmp_path, ["2003-10"] * 50))
+    count = chronology.MAX_LABELS
+    rows = chronology.entries(dated_topic(tmp_path, ["2003-10"] * count))
     timeline = chronology.layout_timeline(rows, 300)
     boxes = [label.box for label in timeline.labels]
-    assert len(boxes) == 50
+    assert len(boxes) == count
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
     assert timeline.height >= sum(b.h for b in boxes)
+
+
+def test_past_the_label_limit_the_timeline_marks_every_entry_and_names_none(tmp_path):
+    rows = chronology.entries(dated_topic(tmp_path, ["2003-10"] * (chronology.MAX_LABELS + 1)))
+    timeline = chronology.layout_timeline(rows, 300)
+    assert timeline.labels == () and len(timeline.markers) == len(rows)
 
 
 def actors_topic(tmp_path, count, relations=True):

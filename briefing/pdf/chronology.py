@@ -32,9 +32,13 @@ def section(story) -> list:
     if not rows:
         return []
     flow = [story.section_mark("chronology", "Chronology"), Paragraph("Chronology", PACK["h1"]),
-            Paragraph(f"{len(rows)} dated entries, earliest first. Numbers match the table below; "
-                      "each links to its card. The axis is squeezed where nothing happens for "
-                      "years (≈) and widened where much happens at once.", PACK["body"]),
+            Paragraph(f"{len(rows)} dated entries, earliest first. "
+                      + ("Numbers match the table below; each links to its card. "
+                         if len(rows) <= chronology.MAX_LABELS else
+                         "Too many to name on the timeline, which marks each; the table below "
+                         "names them and links each to its card. ")
+                      + "The axis is squeezed where nothing happens for years (≈) and widened "
+                      "where much happens at once.", PACK["body"]),
             Spacer(1, 4)]
     text = DiagramText(story.mk.fonts, f"{story.where} chronology")
     timeline = chronology.layout_timeline(rows, story.width, text.measure)
@@ -62,17 +66,18 @@ def timeline_drawing(timeline, rows, text: DiagramText, story) -> LinkedDrawing:
     for y, year in timeline.ticks:
         drawing.add(Line(x - 3, flip(height, y), x, flip(height, y), strokeColor=INK,
                          strokeWidth=0.6))
-        drawing.add(text.string(x - 5, flip(height, y) - 2.5, year, timeline.font_size,
+        drawing.add(text.string(x - 9, flip(height, y) - 2.5, year, timeline.font_size,
                                 color=MUTED, anchor="end"))
     by_number = {row.number: row for row in rows}
     for marker in timeline.markers:
         color = color_of(by_number[marker.number])
-        if marker.y1 > marker.y0:
-            drawing.add(Line(x, flip(height, marker.y0), x, flip(height, marker.y1),
-                             strokeColor=color, strokeWidth=4.5, strokeLineCap=1))
-        else:
-            drawing.add(Circle(x, flip(height, marker.y0), 2.6, fillColor=color,
-                               strokeColor=colors.white, strokeWidth=0.6))
+        if marker.y1 > marker.y0:  # a span: a bar beside the axis, a dot where it starts
+            drawing.add(Line(x - 5, flip(height, marker.y0), x - 5, flip(height, marker.y1),
+                             strokeColor=color, strokeWidth=3, strokeLineCap=1))
+            drawing.add(Line(x - 5, flip(height, marker.y0), x, flip(height, marker.y0),
+                             strokeColor=color, strokeWidth=0.8))
+        drawing.add(Circle(x, flip(height, marker.y0), 2.6, fillColor=color,
+                           strokeColor=colors.white, strokeWidth=0.6))
     links = []
     size = timeline.font_size
     for label in timeline.labels:
