@@ -62,6 +62,32 @@ def test_list_json_has_the_contract_fields(workspace, capsys):
     assert cards[0]["sources"][0]["quote"] == "“patience, sincerity, and pragmatism” are keys"
 
 
+def test_list_json_carries_dates_groups_relations_and_the_topics_glossary(capsys):
+    from briefing.paths import bundled_cards
+    code, out, _err = run(capsys, "list", "--json", str(bundled_cards()))
+    assert code == 0
+    cards = {c["id"]: c for c in json.loads(out)}
+    wu = cards["wu-bangguo"]
+    assert wu["date"] == {"text": "2003-09-25", "label": "25 September 2003",
+                          "start": "2003-09-25", "end": "2003-09-25", "precision": "day"}
+    assert wu["event"].startswith("Wu Bangguo's official trip") and wu["group"] == "leader"
+    assert cards["korean-war"]["date"]["start"] == "1950-01-01"
+    energy = cards["china"]["relations"][0]
+    assert (energy["to"], energy["type"]) == ("north-korea", "supports")
+    assert energy["sources"][0]["seed_id"] == "cb-2007"
+    assert "date" not in cards["china"] and "relations" not in cards["japan"]
+    code, out, _err = run(capsys, "list", "--json", "--topics", str(bundled_cards()))
+    [topic] = json.loads(out)
+    assert topic["cards"] == len(cards)
+    assert [s["short"] for s in topic["seeds"]] == ["China Brief 4:5, 2004",
+                                                    "China Brief 7:22, 2007"]
+    dprk = next(g for g in topic["glossary"] if g["term"] == "DPRK")
+    assert dprk["expansion"] == "Democratic People’s Republic of Korea"
+    assert topic["comparisons"][0]["earlier"]["sources"][0]["seed_id"] == "cb-2004"
+    code, out, _err = run(capsys, "list", "--topics", str(bundled_cards()))
+    assert out == "china-north-korea\t97 cards\tChina's policy toward North Korea\n"
+
+
 def test_list_json_with_a_broken_topic_lists_the_rest_and_exits_1(workspace, capsys):
     workspace.topic("good")
     workspace.topic("bad", files={"cards.yaml": "cards: [\n"})
