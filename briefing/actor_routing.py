@@ -1,6 +1,6 @@
 """Arrows of the actor map: curves between two actors' borders, bent by a given amount,
-and the places where a label may sit on one. Curves are cubic Beziers (start, control, control, end), which
-both reportlab and Qt's QPainterPath draw as they are."""
+and the places where a label may sit on one. Curves are cubic Beziers (start, control,
+control, end), which both reportlab and Qt's QPainterPath draw as they are."""
 from __future__ import annotations
 
 import math

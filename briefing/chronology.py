@@ -144,7 +144,7 @@ class _Scale:
 
     def at(self, year: float) -> float:
         """Points from the top of the axis."""
-        for (y0, u0), (y1, u1) in zip(self.points, self.points[1:]):
+        for (y0, u0), (y1, u1) in zip(self.points, self.points[1:], strict=False):
             if year <= y1:
                 return u0 + (u1 - u0) * (year - y0) / ((y1 - y0) or 1)
         return self.length
@@ -165,7 +165,7 @@ def layout_timeline(rows: list[Entry], width: float, measure: Measure = estimate
         if len(rows) <= MAX_LABELS else []
     heights = [len(t) * font_size * LINE + 2 for t in texts]
     need: dict[tuple[int, int], float] = {}
-    for row, h in zip(rows, heights):
+    for row, h in zip(rows, heights, strict=False):  # no heights past MAX_LABELS
         month = row.when.start[:2]
         need[month] = need.get(month, 0.0) + h + GAP
     scale = _Scale(spans, need)
@@ -173,15 +173,16 @@ def layout_timeline(rows: list[Entry], width: float, measure: Measure = estimate
     stretch = max(1.0, min_height / max(scale.length, 1.0))
     length = scale.length * stretch
     markers = []
-    for row, (start, end) in zip(rows, spans):
+    for row, (start, end) in zip(rows, spans, strict=True):
         y0, y1 = top + scale.at(start) * stretch, top + scale.at(end) * stretch
         if y1 - y0 < 4 or not (row.when.is_range or row.when.precision == "decade"):
             y1 = y0  # a point at the first day it covers, as the rows are sorted
         markers.append(Marker(row.number, y0, y1))
-    wanted = [m.y - h / 2 for m, h in zip(markers, heights)]
+    wanted = [m.y - h / 2 for m, h in zip(markers, heights, strict=False)]
     tops = _spread(wanted, heights, top - font_size / 2, top + length + font_size / 2)
     labels = []
-    for row, marker, head, lines, y, h in zip(rows, markers, heads, texts, tops, heights):
+    for row, marker, head, lines, y, h in zip(rows, markers, heads, texts, tops, heights,
+                                              strict=False):
         w = head_w + max(measure(line, font_size, False) for line in lines) + 2
         box = Box(label_x, y, w, h)
         leader = ((YEAR_COLUMN + 3, marker.y), (YEAR_COLUMN + 10, marker.y),
@@ -190,7 +191,7 @@ def layout_timeline(rows: list[Entry], width: float, measure: Measure = estimate
         labels.append(Label(row.number, box, head, tuple(lines), label_x + head_w, leader))
     years = {r.when.start[0] for r in rows} | {r.when.end[0] for r in rows if r.when.is_range}
     ticks = _ticks(years, scale, stretch, top, font_size)
-    bottom = max([top + length] + [l.box.bottom for l in labels])
+    bottom = max([top + length] + [label.box.bottom for label in labels])
     return Timeline(width, bottom + font_size, YEAR_COLUMN, (top, top + length), tuple(ticks),
                     tuple(top + b * stretch for b in scale.breaks), tuple(markers),
                     tuple(labels), font_size)
@@ -201,7 +202,7 @@ def _spread(wanted: list[float], heights: list[float], low: float, high: float) 
     [low, high] where they fit (else running on below it)."""
     tops = []
     floor = low
-    for want, h in zip(wanted, heights):
+    for want, h in zip(wanted, heights, strict=True):
         top = max(want, floor)
         tops.append(top)
         floor = top + h + GAP

@@ -77,11 +77,11 @@ class When:
 
     @property
     def iso_start(self) -> str:
-        return "%04d-%02d-%02d" % self.start
+        return "{:04d}-{:02d}-{:02d}".format(*self.start)
 
     @property
     def iso_end(self) -> str:
-        return "%04d-%02d-%02d" % self.end
+        return "{:04d}-{:02d}-{:02d}".format(*self.end)
 
     def as_json(self) -> dict:
         return {"text": self.text, "label": self.label, "start": self.iso_start,

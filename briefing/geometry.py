@@ -8,8 +8,8 @@ default estimates Helvetica, which is close enough for tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 Measure = Callable[[str, float, bool], float]  # (text, font size, bold) -> width in points
 

@@ -315,7 +315,7 @@ class _TopicBuilder:
         if not links or self.unreadable:
             return  # the missing ids may well be in the file that failed: fix that first
         ids = self._known_ids()
-        for other, at in zip(links, links.marks):
+        for other, at in zip(links, links.marks, strict=True):
             if other == owner:
                 self.report(shown, at, f"card '{clip(owner)}' lists itself as related"
                             if what == "related id" else f"card '{clip(owner)}' has a "
@@ -353,7 +353,8 @@ class _TopicBuilder:
             if "term" not in entry or "definition" not in entry:
                 continue
             also = entry.get("also", [])
-            names = [(entry["term"], entry.at("term"))] + list(zip(also, getattr(also, "marks", ())))
+            marks = getattr(also, "marks", [entry.at("also")] * len(also))
+            names = [(entry["term"], entry.at("term")), *zip(also, marks, strict=True)]
             for name, at in names:
                 key = fold(name).casefold()
                 if key in seen:

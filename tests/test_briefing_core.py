@@ -7,13 +7,13 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from test_pdf_support import card, valid_topic, write_topic
 
 from briefing import actor_map, chronology, compare
 from briefing.geometry import Box, segments_cross, wrap
 from briefing.glossary import Glossary, entries_sorted
 from briefing.loader import load_topic
 from briefing.model import GlossaryEntry
-from test_pdf_support import card, valid_topic, write_topic
 
 
 def dated_topic(tmp_path, dates):
@@ -53,7 +53,8 @@ def test_timeline_labels_never_overlap_and_leaders_never_cross(tmp_path):
     boxes = [label.box for label in timeline.labels]
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
     for a, b in itertools.combinations(timeline.labels, 2):
-        for s, t in itertools.product(zip(a.leader, a.leader[1:]), zip(b.leader, b.leader[1:])):
+        for s, t in itertools.product(zip(a.leader, a.leader[1:], strict=False),
+                                      zip(b.leader, b.leader[1:], strict=False)):
             assert not segments_cross(s, t), (a.number, b.number)
     assert all(box.right <= 480 for box in boxes)
     tops = [label.box.y for label in timeline.labels]
@@ -161,7 +162,7 @@ def test_what_changed_sets_each_card_drawing_on_both_articles_side_by_side(tmp_p
             {"seed": "art", "quote": "Fact number 0:"}, {"seed": "new", "quote": "A later fact"}]),
         card(1, "objective", title="Old only", tags=["trade"]),
         card(2, "objective", title="New only", tags=["trade", "2012-article"],
-             sources=[{"seed": "new", "quote": "in 2012"}])])
+             sources=[{"seed": "new", "quote": "A later fact, in 2012"}])])
     topic_yaml = folder / "topic.yaml"
     topic_yaml.write_text(topic_yaml.read_text(encoding="utf-8") + (
         "- id: new\n  file: ../new.txt\n  title: New\n  year: 2012\n"), encoding="utf-8")
@@ -196,7 +197,8 @@ def test_glossary_finds_terms_whole_word_acronyms_in_capitals_only():
 
 
 def test_the_longest_term_wins_where_two_overlap():
-    entries = [GlossaryEntry("Armistice", "a", ()), GlossaryEntry("1953 Armistice Agreement", "b", ())]
+    entries = [GlossaryEntry("Armistice", "a", ()),
+               GlossaryEntry("1953 Armistice Agreement", "b", ())]
     [match] = Glossary(entries).find("the 1953 Armistice Agreement was signed")
     assert match.entry.term == "1953 Armistice Agreement"
 

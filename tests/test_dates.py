@@ -3,10 +3,10 @@ and comparisons: every problem at its file, line and column."""
 from __future__ import annotations
 
 import pytest
+from conftest import CARDS_YAML, TOPIC_YAML
 
 from briefing import dates
 from briefing.loader import load_topic
-from conftest import CARDS_YAML, TOPIC_YAML
 
 HINT = ("write a year (2007), a month (2003-10), a day (2003-09-25), a decade (1990s) "
         "or a range (1950–53, 2003-08/2003-10)")

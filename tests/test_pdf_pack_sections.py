@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import need_fonts_for
+from test_pdf_support import card, link_targets, outline, page_texts, read, valid_topic, write_topic
 
 from briefing import actor_map, chronology
 from briefing.loader import load_topic
 from briefing.paths import bundled_cards
 from briefing.pdf import export_pdf
 from briefing.pdf.fonts import FontFinder, Fonts
-from conftest import need_fonts_for
-from test_pdf_support import card, link_targets, outline, page_texts, read, valid_topic, write_topic
 
 SECTIONS = ["Chronology", "Actor map", "What changed", "Glossary"]
 
@@ -70,7 +70,7 @@ def test_chronology_table_lists_the_dated_entries_in_time_order(bundled, bundled
     rows = chronology.entries(bundled)
     assert len(rows) >= 15
     where = [table.find(flat(row.event)[:40]) for row in rows]
-    assert -1 not in where, [row.event for row, at in zip(rows, where) if at == -1]
+    assert -1 not in where, [row.event for row, at in zip(rows, where, strict=True) if at == -1]
     assert where == sorted(where)
     dates = [row.when.sort_key for row in rows]
     assert dates == sorted(dates)

@@ -29,8 +29,8 @@ def section(story) -> list:
     flow += [Spacer(1, 4), *side_by_side(story, changes)]
     themes = compare.shared_themes(topic, story.part.cards)
     if themes and pair:
-        flow += [Spacer(1, 6), CondPageBreak(120), story.section_mark("themes", "Themes in both articles", level=2,
-                                                   toc_level=1),
+        flow += [Spacer(1, 6), CondPageBreak(120),
+                 story.section_mark("themes", "Themes in both articles", level=2, toc_level=1),
                  Paragraph("Themes in both articles", PACK["h2"]),
                  Paragraph("Tags whose cards draw on each article, with those cards.",
                            PACK["body"]),
