@@ -222,3 +222,17 @@ def test_the_bundled_deck_maps_every_actor_and_dates_its_events():
     assert not any(a.overlaps(b) for a, b in itertools.combinations(labels, 2))
     assert len(layout.legend) <= 4  # nearly every label sits on its arrow
     assert all(p.label_box is not None for p in layout.edges if p.edge.label)
+
+
+def test_a_figure_shows_its_as_of_date_only_where_its_value_does_not_say_it():
+    from briefing.model import Card
+
+    def figure(value, as_of):
+        return Card("t", "f", "figure", "F", "q", "a", (), value=value, as_of=as_of)
+    assert figure("1950–53", "1950–53").as_of_text == ""
+    assert figure("1953 Armistice Agreement", "1953").as_of_text == ""
+    assert figure("end of 2007", "2007").as_of_text == ""
+    assert figure("Second-Phase Actions", "2007-10").as_of_text == "as of October 2007"
+    assert figure(1.4, "2004").as_of_text == "as of 2004"
+    assert figure(2004, "2004").as_of_text == ""
+    assert figure("about 33", "as reported in 2007").as_of_text == "as reported in 2007"
