@@ -27,7 +27,7 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from .model import KINDS
-    from .pdf.options import CardSize, Duplex, Layout, Paper
+    from .pdf.options import CardSize, Duplex, Each, Layout, Paper
 
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="cards layout: index cards (5x3 in) or business cards")
     pdf.add_argument("--duplex", choices=Duplex.values(), default=Duplex.LONG.value,
                      help="cards layout: flip on the long or short edge, or fold-over pairs")
+    pdf.add_argument("--each", choices=Each.values(), default=Each.PROMPT.value,
+                     help="cards layout: one cut-out card per prompt (a question, its answer "
+                          "on the back), or per briefing card, whole")
     pdf.add_argument("--topic", action="append", default=[], help="only this topic (repeatable)")
     pdf.add_argument("--kind", action="append", default=[], choices=KINDS,
                      help="only this kind (repeatable)")

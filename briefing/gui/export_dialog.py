@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..exports import exportable
 from ..library import CardFilter
 from ..model import Topic
-from ..pdf.options import CardSize, Duplex, Layout, Paper
+from ..pdf.options import CardSize, Duplex, Each, Layout, Paper
 from ..wording import plural
 
 
@@ -171,11 +171,13 @@ class PdfExportDialog(_ExportDialog):
         self.paper = self._combo("paperChoice", Paper)
         self.card_size = self._combo("cardSizeChoice", CardSize)
         self.duplex = self._combo("duplexChoice", Duplex)
+        self.each = self._combo("eachChoice", Each)
         self.only_shown = QCheckBox("Only the kind and tag shown now", objectName="onlyShown")
         self.only_shown.setEnabled(bool(card_filter.kinds or card_filter.tag))
         self.only_shown.setChecked(self.only_shown.isEnabled())
         for label, widget in [("Layout", self.layout_choice), ("Paper", self.paper),
                               ("Card size", self.card_size), ("Printing", self.duplex),
+                              ("Each card", self.each),
                               ("", self.only_shown)]:
             self.form.insertRow(self.form.rowCount() - 1, label, widget)
         self.layout_choice.currentIndexChanged.connect(self._on_layout)
@@ -196,12 +198,14 @@ class PdfExportDialog(_ExportDialog):
         cards = self.layout_choice.currentData() == Layout.CARDS
         self.card_size.setEnabled(cards)
         self.duplex.setEnabled(cards)
+        self.each.setEnabled(cards)
 
     def job(self):
         from ..pdf import export_pdf
         topics, output = list(self.topics), Path(self.output.text())
         options = dict(layout=self.layout_choice.currentData(), paper=self.paper.currentData(),
-                       card_size=self.card_size.currentData(), duplex=self.duplex.currentData())
+                       card_size=self.card_size.currentData(), duplex=self.duplex.currentData(),
+                       each=self.each.currentData())
         if self.only_shown.isChecked():
             options["kinds"] = tuple(self.card_filter.kinds)
             options["tags"] = (self.card_filter.tag,) if self.card_filter.tag else ()

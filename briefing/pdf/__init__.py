@@ -16,7 +16,7 @@ __all__ = ["export_pdf", "PdfError", "PdfReport", "MissingText"]
 
 
 def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", duplex="long",
-               kinds=(), tags=(), progress=None, fonts=None) -> PdfReport:
+               each="prompt", kinds=(), tags=(), progress=None, fonts=None) -> PdfReport:
     """Write the chosen cards of `topics` to `output` (atomically) and say what was made.
 
     progress(done, total) is called as cards are laid out (from the caller's
@@ -25,7 +25,8 @@ def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", 
     """
     from .selection import select
 
-    for (name, choice), value in zip(OPTIONS.items(), (layout, paper, card_size, duplex)):
+    for (name, choice), value in zip(OPTIONS.items(),
+                                     (layout, paper, card_size, duplex, each), strict=True):
         if value not in choice.values():
             raise PdfError(f"unknown {name} '{value}': choose one of "
                            f"{', '.join(choice.values())}")
@@ -40,7 +41,7 @@ def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", 
     except WriteError as error:
         raise PdfError(str(error)) from error
     data, pages, cards, shortened, missing = _render(parts, layout, paper, card_size, duplex,
-                                                     kinds, tags, progress, fonts)
+                                                     each, kinds, tags, progress, fonts)
     try:
         write_bytes(output, data)
     except WriteError as error:
@@ -48,7 +49,7 @@ def export_pdf(topics, output, *, layout="pack", paper="a4", card_size="index", 
     return PdfReport(output, pages, layout, cards, missing, tuple(shortened))
 
 
-def _render(parts, layout, paper, card_size, duplex, kinds, tags, progress, fonts):
+def _render(parts, layout, paper, card_size, duplex, each, kinds, tags, progress, fonts):
     from reportlab.platypus.doctemplate import LayoutError
 
     from .fonts import Fonts
@@ -70,7 +71,7 @@ def _render(parts, layout, paper, card_size, duplex, kinds, tags, progress, font
             shortened = mk.shortened
         else:
             from .cards import build_cards
-            data, pages, shortened = build_cards(parts, paper, card_size, duplex, mk,
+            data, pages, shortened = build_cards(parts, paper, card_size, duplex, mk, each=each,
                                                  progress=progress, meta=meta)
     except IndexError as error:
         if "not resolved" not in str(error):

@@ -10,7 +10,7 @@ import io
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import KIND_NAMES, Card
+from ..model import CLOZE, KIND_NAMES, Card, Prompt
 from . import fit
 from .fonts import BASE, BASE_BOLD, BASE_ITALIC, draw_line, fitted_line
 from .markup import Markup
@@ -30,6 +30,7 @@ def _styles(scale: float) -> dict:
             "value": s("value", 24, font=BASE_BOLD, color=KIND_COLORS["figure"]),
             "as-of": s("as-of", 9, color=MUTED),
             "back": s("back", 10.5, leading=10.5 * scale * 1.3),
+            "answer": s("answer", 15, font=BASE_BOLD, leading=15 * scale * 1.25),
             "why": s("why", 8.5, font=BASE_ITALIC, color=MUTED),
             "cite": s("cite", 7, color=MUTED),
             "quote": s("quote", 7, font=BASE_ITALIC, color=MUTED)}
@@ -50,11 +51,23 @@ class FaceDrawer:
         bold = style.fontName == BASE_BOLD
         return fit.Block(str(text), lambda t: self.mk.text(t, where, bold), style, **kw)
 
-    def front(self, card: Card, topic_title: str, rect: Rect) -> None:
+    def front(self, card: Card, topic_title: str, rect: Rect, prompt: Prompt | None = None) -> None:
+        if prompt is not None:  # the question alone: the title would give the answer away
+            blocks = [self.block(prompt.question, "front", card, "front")]
+            self._face(card, rect, topic_title, blocks, middle=True, side=f"{prompt.id} front")
+            return
         blocks = [self.block(card.title, "title", card, "title"),
                   self.block(card.role, "role", card, "role", optional=True),
                   self.block(card.front, "front", card, "front")]
         self._face(card, rect, topic_title, blocks, middle=True, side="front")
+
+    def prompt_back(self, card: Card, prompt: Prompt, rect: Rect) -> None:
+        """The answer first, big; then which card it comes from and its source."""
+        blocks = [self.block(prompt.answer, "answer", card, "answer")]
+        if prompt.type == CLOZE:
+            blocks.append(self.block(prompt.text, "back", card, "back", optional=True))
+        blocks.append(self.block(citation(card), "source", card, "cite", bottom=True))
+        self._face(card, rect, card.title, blocks, middle=False, side=f"{prompt.id} back")
 
     def back(self, card: Card, rect: Rect) -> None:
         blocks = []
@@ -71,6 +84,12 @@ class FaceDrawer:
             quote = "\u201c" + " ".join(card.sources[0].quote.split()) + "\u201d"
             blocks.append(self.block(quote, "quote", card, "quote", optional=True, bottom=True))
         self._face(card, rect, card.title, blocks, middle=False, side="back")
+
+    def either_back(self, card: Card, prompt: Prompt | None, rect: Rect) -> None:
+        if prompt is None:
+            self.back(card, rect)
+        else:
+            self.prompt_back(card, prompt, rect)
 
     def _face(self, card, rect, label, blocks, middle, side) -> None:
         c = self.canvas
@@ -141,10 +160,13 @@ def _note(c: Canvas, sheet: Sheet, text: str) -> None:
 
 
 def build_cards(parts: list[Part], paper: str, card_size: str, duplex: str, mk: Markup, *,
-                progress=None, meta: dict) -> tuple[bytes, int, list[str]]:
-    """The sheets as PDF bytes, the page count, and the card sides whose text was cut."""
+                each: str = "prompt", progress=None, meta: dict) -> tuple[bytes, int, list[str]]:
+    """The sheets as PDF bytes, the page count, and the card sides whose text was cut.
+    each "prompt": one cut-out card per prompt a card studies (a card without prompts
+    is one, front and back); "card": one per briefing card, whole."""
     sheet = plan(paper, card_size, duplex)
-    cards = [(part, card) for part in parts for card in part.cards]
+    cards = [(part, card, prompt) for part in parts for card in part.cards
+             for prompt in (card.prompts or (None,) if each == "prompt" else (None,))]
     out = io.BytesIO()
     c = Canvas(out, pagesize=sheet.page, pageCompression=1)
     c.setTitle(meta["title"])
@@ -158,10 +180,10 @@ def build_cards(parts: list[Part], paper: str, card_size: str, duplex: str, mk: 
     for number, chunk in enumerate(chunks, 1):
         where = f"sheet {number} of {len(chunks)}"
         c.setFillColor(INK)
-        for slot, (part, card) in enumerate(chunk):
-            drawer.front(card, part.topic.title, sheet.front(slot))
+        for slot, (part, card, prompt) in enumerate(chunk):
+            drawer.front(card, part.topic.title, sheet.front(slot), prompt)
             if duplex == "fold":
-                drawer.back(card, sheet.back(slot))
+                drawer.either_back(card, prompt, sheet.back(slot))
             done += 1
             if progress:
                 progress(done, len(cards))
@@ -171,8 +193,8 @@ def build_cards(parts: list[Part], paper: str, card_size: str, duplex: str, mk: 
         c.showPage()
         pages += 1
         if duplex != "fold":
-            for slot, (_part, card) in enumerate(chunk):
-                drawer.back(card, sheet.back(slot))
+            for slot, (_part, card, prompt) in enumerate(chunk):
+                drawer.either_back(card, prompt, sheet.back(slot))
             _note(c, sheet, f"Backs, {where}: print on the back of the fronts page.")
             c.showPage()
             pages += 1

@@ -24,7 +24,7 @@ def run(args) -> int:
         return 1
     try:
         report = export_pdf(good, args.output, layout=args.layout, paper=args.paper,
-                            card_size=args.card_size, duplex=args.duplex,
+                            card_size=args.card_size, duplex=args.duplex, each=args.each,
                             kinds=tuple(args.kind), tags=tuple(args.tag))
     except PdfError as error:
         say(f"briefing pdf: {error}", sys.stderr)

@@ -40,4 +40,12 @@ class Duplex(Choice):
     FOLD = "fold", "Single-sided, fold over"
 
 
-OPTIONS = {"layout": Layout, "paper": Paper, "card size": CardSize, "duplex": Duplex}
+class Each(Choice):
+    """What one cut-out card holds."""
+
+    PROMPT = "prompt", "One card per prompt: a question, its answer on the back"
+    CARD = "card", "One card per briefing card: front and back whole"
+
+
+OPTIONS = {"layout": Layout, "paper": Paper, "card size": CardSize, "duplex": Duplex,
+           "each": Each}

@@ -17,7 +17,7 @@ from .charts import Captioned, series_chart
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
 from .selection import Part, describe_filters
-from .styles import KIND_COLORS, PACK, RULE, citation, cjk, count, grid, seed_labels
+from .styles import KIND_COLORS, MUTED, PACK, RULE, citation, cjk, count, grid, seed_labels
 
 TABLE_CELL_LIMIT = 300  # the at-a-glance table summarises; the card has the full text
 
@@ -173,6 +173,14 @@ class PartStory:
             if text:
                 story.append(self.para(f"<b>{label}</b> {self.mk.text(text, field(name))}",
                                        "body", text))
+        if card.prompts:
+            story.append(self.para("<b>Test yourself.</b>", "body", "Test yourself."))
+            for prompt in card.prompts:
+                question = self.mk.text(prompt.question, field(f"prompt {prompt.id}"))
+                answer = self.mk.text(prompt.answer, field(f"prompt {prompt.id}"))
+                story.append(self.para(f"• {question} <font color=\"#{MUTED.hexval()[2:]}\">"
+                                       f"— {answer}</font>", "body",
+                                       prompt.question + prompt.answer))
         if card.date is not None:
             event = f": {self.mk.text(card.event, field('event'))}" if card.event else ""
             story.append(self.para(f"<b>When.</b> {self.mk.text(card.date.label)}{event}",
