@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
@@ -18,12 +18,12 @@ from .. import clock
 from ..atomic import WriteError
 from ..authoring import FileText, NotText, insert_card, read_file_text, save_file_text
 from ..drafts import Drafts
-from ..loader import load_topic
 from ..model import Problem, Topic
 from ..quotes import SeedTexts
 from ..wording import plural
 from .code_editor import CodeEditor
 from .conflict_dialog import ConflictDialog
+from .live_check import LiveCheck
 from .theme import Colors, LIGHT
 
 PAUSE_MS = 400  # validate this long after the last keystroke
@@ -45,23 +45,6 @@ class OpenFile:
         return self.editor.document().isModified()
 
 
-class _Validation(QRunnable):
-    class Done(QObject):
-        finished = Signal(int, object)
-
-    def __init__(self, generation: int, folder: Path, texts: dict[Path, str], seeds: SeedTexts):
-        super().__init__()
-        self.generation, self.folder, self.texts, self.seeds = generation, folder, texts, seeds
-        self.done = self.Done()
-
-    def run(self) -> None:
-        topic = load_topic(self.folder, self.seeds, self.texts)
-        try:
-            self.done.finished.emit(self.generation, topic)
-        except RuntimeError:
-            pass  # the app closed while this check ran: nobody is left to tell
-
-
 class TopicEditor(QWidget):
     saved = Signal(object)        # the topic folder, after a file was written
     message = Signal(str)         # for the status bar
@@ -78,8 +61,10 @@ class TopicEditor(QWidget):
         self.point_size = 13.0
         self.problems: list[Problem] = []
         self._generation = 0
-        # Checks under way, by generation: each keeps its signal object alive until it reports.
-        self._jobs: dict[int, _Validation] = {}
+        # Checks asked for and not yet answered, by generation.
+        self._jobs: set[int] = set()
+        self.live = LiveCheck(self)
+        self.live.finished.connect(self._on_validated)
 
         self.title = QLabel(objectName="editorTitle")
         self.title.setStyleSheet("font-weight: 600; font-size: 12pt;")
@@ -226,10 +211,9 @@ class TopicEditor(QWidget):
             return
         self._keep_drafts()
         self._generation += 1
-        job = _Validation(self._generation, self.folder, self.unsaved_texts(), self.seeds)
-        job.done.finished.connect(self._on_validated, Qt.ConnectionType.QueuedConnection)
-        self._jobs[self._generation] = job
-        QThreadPool.globalInstance().start(job)
+        # Older checks still pending are dropped by the checker: only the newest answers.
+        self._jobs = {self._generation}
+        self.live.request(self._generation, self.folder, self.unsaved_texts())
 
     def _keep_drafts(self) -> None:
         for entry in self.files:
@@ -247,12 +231,11 @@ class TopicEditor(QWidget):
         """A check is due (typing paused) or under way and has not reported yet."""
         return self.timer.isActive() or bool(self._jobs)
 
-    def _on_validated(self, generation: int, topic: Topic) -> None:
-        # Only this job is released: an older one still running must be able to report.
-        self._jobs.pop(generation, None)
+    def _on_validated(self, generation: int, problems: list[Problem]) -> None:
+        self._jobs.discard(generation)
         if generation != self._generation:
             return  # the text changed since; a newer check is coming
-        self.show_problems(list(topic.problems))
+        self.show_problems(list(problems))
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems = problems
