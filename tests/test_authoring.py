@@ -323,6 +323,7 @@ def test_the_editor_colours_folded_text_as_text_even_where_it_holds_a_colon(qtbo
     document.setPlainText("cards:\n  - id: a\n    back: >-\n      Washington: the power China\n"
                           "      works with.\n    why: Because: it matters.\n")
     highlighter = YamlHighlighter(document)
+    qtbot.waitUntil(lambda: not highlighter.colouring)  # coloured in idle steps
     key_colour = highlighter.formats["key"].foreground().color()
 
     def coloured_as_key(line: int) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPainter, QSyntaxHighlighter,
                            QTextCharFormat, QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
@@ -33,11 +33,23 @@ class YamlHighlighter(QSyntaxHighlighter):
     SPECIAL = re.compile(r"(?:[&*][\w-]+|!!?[\w/:.-]*)\s*")
     COMMENT = re.compile(r"(?:^|\s)(#.*)$")
 
+    CHUNK = 300  # blocks coloured per idle step: each step stays well under a frame
+
     def __init__(self, document, colors: Colors = LIGHT):
         super().__init__(document)
+        self.colors: Colors | None = None
+        self.skip = False       # while a whole file is loaded: colour it later, in steps
+        self._next = None       # the next block the background pass colours
+        self._first = None      # the block the pass started from (the first visible one)
+        self._wrapped = False   # the pass went on from the top after the end
+        self._steps = QTimer(self, interval=0)
+        self._steps.timeout.connect(self._step)
         self.set_colors(colors)
 
     def set_colors(self, colors: Colors) -> None:
+        if colors == self.colors:
+            return  # the same look: nothing to redo (a whole file took seconds)
+        self.colors = colors
         self.formats = {
             "key": _format(colors.kind("actor"), bold=True),
             "string": _format(colors.kind("objective")),
@@ -47,13 +59,44 @@ class YamlHighlighter(QSyntaxHighlighter):
             "comment": _format(colors.muted, italic=True),
             "dash": _format(colors.muted, bold=True),
         }
-        self.rehighlight()
+        self.colour_in_background()
+
+    def colour_in_background(self, first=None) -> None:
+        """Colour every block in idle steps, starting where the user looks (first), so a
+        10,000-card file opens at once instead of after seconds of colouring."""
+        document = self.document()
+        if document is None:
+            return
+        self._first = first if first is not None and first.isValid() else document.begin()
+        self._next = self._first
+        self._wrapped = self._first == document.begin()
+        self._steps.start()
+
+    @property
+    def colouring(self) -> bool:
+        return self._steps.isActive()
+
+    def _step(self) -> None:
+        document = self.document()
+        for _ in range(self.CHUNK):
+            if self._next is None or not self._next.isValid():
+                if self._wrapped or document is None:
+                    self._steps.stop()
+                    return
+                self._wrapped, self._next = True, document.begin()
+            if self._wrapped and self._next == self._first and self._first != document.begin():
+                self._steps.stop()
+                return
+            self.rehighlightBlock(self._next)
+            self._next = self._next.next()
 
     # A value that opens a block scalar (`back: >-`, `text: |`): the lines below it, indented
     # deeper, are its text, even where they hold ": ".
     BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?$")
 
     def highlightBlock(self, text: str) -> None:
+        if self.skip:
+            return  # loading: the background pass colours it
         indent = len(text) - len(text.lstrip(" "))
         inside = self.previousBlockState()  # the indentation of the key that opened it, or -1
         if inside >= 0 and (not text.strip() or indent > inside):
@@ -130,6 +173,37 @@ class CodeEditor(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_gutter)
         self._fit_gutter()
 
+    def load_text(self, text: str, later: bool = False) -> None:
+        """Show a file's text: at once, its colours following in the background. later:
+        in a coming turn of the event loop, or when first needed (shown, read, gone to),
+        so a topic of many big files shows its first one at once."""
+        if later:
+            self._pending = text
+            QTimer.singleShot(0, self.ensure_loaded)
+            return
+        self._pending = None
+        self.highlighter.skip = True
+        self._loading = True  # the gutter is redrawn once, not once per block
+        try:
+            self.setPlainText(text)
+        finally:
+            self.highlighter.skip = False
+            self._loading = False
+        self.gutter.update()
+        self.highlighter.colour_in_background(self.firstVisibleBlock())
+
+    _loading = False
+    _pending: str | None = None
+
+    def ensure_loaded(self) -> None:
+        if self._pending is not None:
+            self.load_text(self._pending)
+            self.show_problems(self.problem_lines, self._columns)
+
+    def showEvent(self, event) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
     def set_colors(self, colors: Colors, point_size: float) -> None:
         self.colors = colors
         self.highlighter.set_colors(colors)
@@ -154,6 +228,8 @@ class CodeEditor(QPlainTextEdit):
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
 
     def _scroll_gutter(self, rect, dy) -> None:
+        if self._loading:
+            return
         if dy:
             self.gutter.scroll(0, dy)
         else:
@@ -211,6 +287,7 @@ class CodeEditor(QPlainTextEdit):
         self.gutter.update()
 
     def go_to(self, line: int, col: int = 1) -> None:
+        self.ensure_loaded()
         block = self.document().findBlockByNumber(max(line - 1, 0))
         cursor = QTextCursor(block)
         cursor.setPosition(block.position() + min(max(col - 1, 0), max(block.length() - 1, 0)))
@@ -220,5 +297,7 @@ class CodeEditor(QPlainTextEdit):
 
     def plain_text(self) -> str:
         """The text exactly as typed: no-break spaces kept, paragraph marks as newlines."""
+        if self._pending is not None:
+            return self._pending
         raw = self.document().toRawText()
         return raw.replace("\u2029", "\n").replace("\u2028", "\n")

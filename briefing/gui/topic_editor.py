@@ -37,6 +37,7 @@ class OpenFile:
     on_disk: FileText  # what the file held when last loaded or saved
 
     drafted: str | None = None  # the text last written as a draft
+    revision: int = 0  # the document's revision when last seen: colouring is no edit
 
     @property
     def modified(self) -> bool:
@@ -116,11 +117,14 @@ class TopicEditor(QWidget):
             self.close_topic()
             self.folder = topic.path
         for path in topic.files:
-            self.open_file(path)
+            self.open_file(path, later=True)
+        current = self.current()
+        if current is not None:
+            current.editor.ensure_loaded()  # the tab on screen now; the others just after
         self._update_title()
         self.validate()
 
-    def open_file(self, path: Path) -> OpenFile | None:
+    def open_file(self, path: Path, later: bool = False) -> OpenFile | None:
         path = Path(path)
         for index, entry in enumerate(self.files):
             if entry.path == path:
@@ -133,8 +137,8 @@ class TopicEditor(QWidget):
             return None
         editor = CodeEditor()
         editor.setObjectName(f"editor:{path.name}")
-        editor.setPlainText(on_disk.text)
         editor.set_colors(self.colors, self.point_size)
+        editor.load_text(on_disk.text, later=later)
         entry = OpenFile(path, editor, on_disk)
         draft = self.drafts.get(path)
         editor.textChanged.connect(lambda e=entry: self._on_edit(e))
@@ -148,7 +152,7 @@ class TopicEditor(QWidget):
         draft = self.drafts.get(path)
         if draft is not None and draft.text != on_disk.text:
             # Edits that were never saved (the app was closed or crashed): put them back.
-            editor.setPlainText(draft.text)
+            editor.load_text(draft.text)
             editor.document().setModified(True)
             self._on_edit(entry)
             when = datetime.fromtimestamp(draft.saved_at).strftime("%d %b %H:%M")
@@ -188,6 +192,10 @@ class TopicEditor(QWidget):
     # -- editing and validation ----------------------------------------------
 
     def _on_edit(self, entry: OpenFile) -> None:
+        revision = entry.editor.document().revision()
+        if revision == entry.revision and not entry.modified:
+            return  # only colours changed (the highlighter's background pass)
+        entry.revision = revision
         index = self.files.index(entry)
         self.tabs.setTabText(index, entry.path.name + (" •" if entry.modified else ""))
         self._update_title()
@@ -330,7 +338,7 @@ class TopicEditor(QWidget):
         cursor = entry.editor.textCursor().position()
         scroll = entry.editor.verticalScrollBar().value()
         entry.on_disk = text
-        entry.editor.setPlainText(text.text)
+        entry.editor.load_text(text.text)
         cursor_after = entry.editor.textCursor()
         cursor_after.setPosition(min(cursor, len(text.text)))
         entry.editor.setTextCursor(cursor_after)
@@ -357,7 +365,7 @@ class TopicEditor(QWidget):
         insertion = insert_card(entry.editor.plain_text(), kind, card_id, seed_id, quote)
         if insertion is None:
             return False
-        entry.editor.setPlainText(insertion.text)
+        entry.editor.load_text(insertion.text)
         entry.editor.document().setModified(True)
         self.tabs.setCurrentWidget(entry.editor)
         entry.editor.go_to(insertion.line + 2, 1)
