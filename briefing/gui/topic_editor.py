@@ -192,6 +192,8 @@ class TopicEditor(QWidget):
     # -- editing and validation ----------------------------------------------
 
     def _on_edit(self, entry: OpenFile) -> None:
+        if not any(open_file is entry for open_file in self.files):
+            return  # a late load of a file closed since
         revision = entry.editor.document().revision()
         if revision == entry.revision and not entry.modified:
             return  # only colours changed (the highlighter's background pass)
