@@ -39,29 +39,28 @@ def too_short(quote: str) -> bool:
     return len(fold(quote)) < MIN_QUOTE
 
 
-def _fold_mapped(article: str) -> tuple[str, list[int]]:
-    """fold(article), with the article index of each folded character."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(article):
-        if char.isspace():
-            if folded and folded[-1] != " ":
-                folded.append(" ")
-                origin.append(index)
-            continue
-        char = char.translate(_SAME)
-        if char == "-" and folded and folded[-1] == " ":
-            folded.pop()
-            origin.pop()
-        elif folded and folded[-1] == " " and len(folded) > 1 and folded[-2] == "-":
-            folded.pop()
-            origin.pop()
-        folded.append(char)
-        origin.append(index)
-    if folded and folded[-1] == " ":
-        folded.pop()
-        origin.pop()
-    return "".join(folded), origin
+# What each character of a folded quote matches in the article's own text.
+_MATCHES = {
+    "'": "['\u2018\u2019\u201a\u201b\u2032`]",
+    '"': '["\u201c\u201d\u201e\u201f\u2033]',
+}
+_DASHES = "[-\u2010-\u2015\u2212]"
+
+
+def _pattern(wanted: str) -> re.Pattern:
+    """A regular expression matching, in an article, exactly the passages that fold to
+    `wanted` (itself folded): a space is any run of whitespace, a dash takes any
+    whitespace around it, a quotation mark any of its typographic forms."""
+    parts = []
+    last = len(wanted) - 1
+    for index, char in enumerate(wanted):
+        if char == " ":
+            parts.append(r"\s+")
+        elif char == "-":
+            parts.append((r"\s*" if index else "") + _DASHES + (r"\s*" if index < last else ""))
+        else:
+            parts.append(_MATCHES.get(char) or re.escape(char))
+    return re.compile("".join(parts))
 
 
 def locate(article: str, quote: str) -> tuple[int, int] | None:
@@ -70,18 +69,20 @@ def locate(article: str, quote: str) -> tuple[int, int] | None:
 
 
 class Locator:
-    """Many quotes found in one article, which is folded only once."""
+    """Quotes found in one article's own text.
+
+    The quote becomes a pattern searched in the article as it is: folding a
+    16 MB article and keeping the origin of each of its characters took 9 s
+    and 750 MB for one quote."""
 
     def __init__(self, article: str):
-        self.folded, self._origin = _fold_mapped(article)
+        self.article = article
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """Start and end of the quote's first occurrence in the article's own text."""
         wanted = fold(quote)
-        at = self.folded.find(wanted) if wanted else -1
-        if at < 0:
-            return None
-        return self._origin[at], self._origin[at + len(wanted) - 1] + 1
+        found = _pattern(wanted).search(self.article) if wanted else None
+        return found.span() if found else None
 
 
 # Quotes checked against one article before a word index pays for itself.

@@ -5,7 +5,7 @@ import errno
 import os
 import subprocess
 import sys
-
+import time
 from pathlib import Path
 
 import pytest
@@ -67,6 +67,30 @@ def test_locate_returns_the_span_in_the_original_text():
     start, end = locate(article, 'It said "keep calm" - and left.')
     assert article[start:end] == "It said “keep   calm”—and left."
     assert locate(article, "not there") is None
+
+
+def test_locate_finds_exactly_what_folding_finds_and_the_span_folds_to_the_quote():
+    # The app highlights with locate and `check` tests with folded text: they must agree.
+    import random
+    rnd = random.Random(5)
+    alphabet = "ab -\u2014\u2013 \n\t'\u2019\"\u201c\u00a0"
+    for _ in range(20000):
+        article = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        quote = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 6)))
+        if not fold(quote):
+            continue
+        found = locate(article, quote)
+        assert (found is not None) == (fold(quote) in fold(article)), (article, quote)
+        if found:
+            assert fold(article[found[0]:found[1]]) == fold(quote), (article, quote)
+
+
+def test_locate_in_a_16_mb_article_takes_milliseconds():
+    article = "Filler words, and more of them. " * 500_000 + "The passage at the very end."
+    started = time.perf_counter()
+    start, end = locate(article, "The passage at the very end")
+    assert article[start:end] == "The passage at the very end"
+    assert time.perf_counter() - started < 1.0  # folding the article with offsets took 9 s
 
 
 def test_atomic_write_replaces_the_whole_file(tmp_path):
