@@ -63,22 +63,75 @@ def save_file_text(path: Path, original: FileText, text: str) -> FileText:
     return saved
 
 
-# -- a new card from a selected passage ----------------------------------------
+# -- a new card from a form -----------------------------------------------------
 
-# Fields are left empty on purpose: `check` lists each one to fill in, so a
-# half-written card can never be studied or printed by mistake.
-BLANKS = {
-    "actor": [("title", "the actor's name"), ("role", "their position"),
-              ("front", "what a student is asked, e.g. Who is ...?"),
-              ("back", "the answer in your own words, two to four sentences")],
-    "objective": [("title", "a short name for the objective"),
-                  ("front", "what a student is asked"),
-                  ("back", "the answer in your own words, two to four sentences")],
-    "figure": [("title", "a short name for the figure"), ("front", "what a student is asked"),
-               ("back", "the answer in your own words"),
-               ("value", "the number (or text) the quote gives"), ("unit", "e.g. US$ billion"),
-               ("as_of", "the date the value refers to")],
+# The fields a card of each kind takes from the form, in the order they are written.
+KIND_FIELDS = {
+    "actor": ("title", "role", "front", "back", "why"),
+    "objective": ("title", "front", "back", "why"),
+    "figure": ("title", "front", "back", "value", "unit", "as_of", "why"),
 }
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_YEAR = re.compile(r"[12][0-9]{3}")
+
+
+@dataclass(frozen=True)
+class CardDraft:
+    """What the New card form holds; empty fields are left out of the YAML."""
+
+    kind: str
+    card_id: str
+    seed: str
+    quote: str
+    title: str = ""
+    role: str = ""
+    front: str = ""
+    back: str = ""
+    value: str = ""
+    unit: str = ""
+    as_of: str = ""
+    why: str = ""
+    questions: tuple[tuple[str, str], ...] = ()  # (question, answer) prompts
+    cloze: str = ""                              # or one cloze prompt, {{c1::...}}
+    cloze_seed: bool = False                     # the cloze quotes the seed verbatim
+
+
+def _plain_or_quoted(text: str, plain: re.Pattern) -> str:
+    return text if plain.fullmatch(text) else yaml_quoted(text)
+
+
+def _value(text: str) -> str:
+    # A number is written as one (so it can chart), but not a year: 2004 would read "2,004".
+    if _NUMBER.fullmatch(text) and not _YEAR.fullmatch(text):
+        return text
+    return yaml_quoted(text)
+
+
+def card_lines(draft: CardDraft) -> list[tuple[str, str]]:
+    """The card's YAML lines (a list item at indentation 0), each with the form field
+    it writes, so a problem `check` finds on a line can be shown at its field."""
+    lines = [("id", f"- id: {_plain_or_quoted(draft.card_id.strip(), _ID)}"),
+             ("kind", f"  kind: {_plain_or_quoted(draft.kind, _ID)}")]
+    for name in KIND_FIELDS.get(draft.kind, ("title", "front", "back", "why")):
+        text = str(getattr(draft, name)).strip()
+        if text:
+            written = _value(text) if name == "value" else yaml_quoted(text)
+            lines.append((name, f"  {name}: {written}"))
+    prompts = [(f"q: {yaml_quoted(q.strip())}", f"a: {yaml_quoted(a.strip())}")
+               for q, a in draft.questions]
+    if draft.cloze.strip():
+        seed = (f"seed: {_plain_or_quoted(draft.seed, _ID)}",) if draft.cloze_seed else ()
+        prompts.append((f"cloze: {yaml_quoted(draft.cloze.strip())}", *seed))
+    if prompts:
+        lines.append(("prompts", "  prompts:"))
+        for first, *rest in prompts:
+            lines.append(("prompts", f"    - {first}"))
+            lines += [("prompts", f"      {line}") for line in rest]
+    lines += [("quote", "  sources:"),
+              ("quote", f"    - seed: {_plain_or_quoted(draft.seed, _ID)}"),
+              ("quote", f"      quote: {yaml_quoted(draft.quote)}")]
+    return lines
 
 
 def slug(text: str, limit: int = 5) -> str:
@@ -112,14 +165,10 @@ def yaml_quoted(text: str) -> str:
     return '"' + _UNSAFE_IN_QUOTES.sub(_escape, str(text)) + '"'
 
 
-def card_yaml(kind: str, card_id: str, seed_id: str, quote: str, indent: int = 2) -> str:
+def card_yaml(draft: CardDraft, indent: int = 2) -> str:
     """A new card as a YAML list item at the given indentation, its quote exactly as selected."""
-    lines = [f"- id: {card_id}", f"  kind: {kind}"]
-    width = max(len(name) for name, _ in BLANKS[kind]) + 2
-    lines += [f"  {name + ':':<{width}}# {hint}" for name, hint in BLANKS[kind]]
-    lines += ["  sources:", f"    - seed: {seed_id}", f"      quote: {yaml_quoted(quote)}"]
     pad = " " * indent
-    return "".join(f"{pad}{line}\n" for line in lines)
+    return "".join(f"{pad}{line}\n" for _field, line in card_lines(draft))
 
 
 # -- a new seed entry in topic.yaml --------------------------------------------
@@ -154,14 +203,13 @@ class Insertion:
     line: int   # 1-based line of the new item's first line
 
 
-def insert_card(text: str, kind: str, card_id: str, seed_id: str, quote: str) -> Insertion | None:
+def insert_card(text: str, draft: CardDraft) -> Insertion | None:
     """Add a new card at the end of the file's `cards:` list, in the list's own indentation.
 
     None when the list is written in flow style ([...]), which cannot take a
     block item; the caller then puts the card in a file of its own.
     """
-    return insert_item(text, "cards", lambda indent: card_yaml(kind, card_id, seed_id, quote,
-                                                               indent))
+    return insert_item(text, "cards", lambda indent: card_yaml(draft, indent))
 
 
 def insert_seed(text: str, fields: dict) -> Insertion | None:
@@ -237,10 +285,6 @@ def file_for_kind(topic, kind: str) -> Path:
 
 
 def spare_card_file(folder: Path) -> Path:
-    """A file of its own for new cards (when the usual one writes its cards as a [flow]
-    list that a card cannot be inserted into), created empty if it is not there."""
-    from .atomic import write_text
-    target = Path(folder) / NEW_CARDS_FILE
-    if not target.exists():
-        write_text(target, "cards:\n")
-    return target
+    """The file of its own that a new card goes in when the usual one cannot take it
+    (it writes its cards as a [flow] list); made only when the card is written."""
+    return Path(folder) / NEW_CARDS_FILE

@@ -17,7 +17,7 @@ from .model import (KINDS, Card, Comparison, GlossaryEntry, Judgment, Problem, R
                     Side, Source, Topic)
 from .prompts import read_prompts
 from .quotes import TOO_SHORT, SeedTexts, fold, too_short
-from .topics import TOPIC_FILE, card_files, find
+from .topics import TOPIC_FILE, YAML_SUFFIXES, card_files, find
 from .validator import INVALID, Hints, Located, check_document, clip
 
 HEADER = ("title", "bottom_line", "seeds")
@@ -39,7 +39,8 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
 
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
                texts: dict[Path, str] | None = None) -> Topic:
-    """Load one topic folder; texts gives unsaved editor text to use instead of a file's."""
+    """Load one topic folder; texts gives unsaved text to use instead of a file's (or for
+    a card file of the folder not written yet)."""
     with paused_collection():
         return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
 
@@ -93,6 +94,10 @@ class _TopicBuilder:
 
     def build(self) -> Topic:
         files, problems = card_files(self.folder)
+        # A card file not written yet (a new card's own file) is read from its text.
+        files += [path for path in self.unsaved if path.parent == self.folder
+                  and path.suffix in YAML_SUFFIXES and path not in files]
+        files.sort(key=lambda p: (p.name != TOPIC_FILE, p.name))
         self.problems.extend(problems)
         self.unreadable = bool(problems)  # a card may be in what could not be read
         topic_path = self.folder / TOPIC_FILE

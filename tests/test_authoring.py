@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from briefing.authoring import insert_card, read_file_text, save_file_text
+from briefing.authoring import read_file_text, save_file_text
 from briefing.gui.app import PROGRESS_FILE, create_window
 from briefing.gui.conflict_dialog import ConflictDialog
 from briefing.gui.new_topic_dialog import NewTopicDialog
@@ -70,16 +70,6 @@ def test_saving_writes_the_text_exactly_in_the_files_own_style(tmp_path):
     assert path.read_bytes() == original.encode("utf-8")
     save_file_text(path, loaded, loaded.text + "  - id: b\n")
     assert path.read_bytes().endswith(b"\r\n  - id: b\r\n")
-
-
-def test_a_new_card_goes_at_the_end_of_the_list_in_its_indentation():
-    text = "title: x\ncards:\n- id: a\n  kind: actor\n# about the list\n\nother: 1\n"
-    result = insert_card(text, "actor", "new", "art", 'He said "so" — and left')
-    lines = result.text.split("\n")
-    assert lines[result.line - 1] == "- id: new"
-    assert '    - seed: art' in lines and '      quote: "He said \\"so\\" — and left"' in lines
-    assert result.text.endswith("# about the list\n\nother: 1\n")
-    assert insert_card("cards: [{id: a}]\n", "actor", "n", "art", "q") is None
 
 
 # -- in the app ---------------------------------------------------------------
@@ -221,33 +211,6 @@ def test_new_topic_dialog_refuses_a_bad_name(qtbot, workspace, window):
     assert dialog.created is None and "lowercase" in dialog.error.text()
     qtbot.keyClicks(dialog.name, "x")  # the name is being fixed: the old message goes
     assert dialog.error.text() == ""
-
-
-def test_new_card_from_a_selected_passage(qtbot, workspace, window):
-    folder = workspace.topic()
-    w = window(folder)
-    press(qtbot, w, Qt.Key.Key_Space)
-    w.study.show_in_article(0)
-    view = w.pages.page("article").text
-    passage = "Bilateral trade grew to U.S. $1.4 billion in 2004"
-    start = view.toPlainText().index(passage)
-    cursor = view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-    assert w.pages.page("article").new_card.isEnabled()
-    w.authoring.new_card_from_selection(w.pages.page("article"), "figure")
-    text = (folder / "cards.yaml").read_text(encoding="utf-8")
-    assert "  - id: bilateral-trade-grew-to-u\n    kind: figure\n" in text
-    assert f'        quote: "{passage}"\n' in text
-    assert w.pages.showing("editor")
-    editor = editor_of(w)
-    assert editor.textCursor().block().text().startswith("    title:")
-    checked(qtbot, w)
-    missing = {p.message for p in w.authoring.editor.problems}
-    assert "title should be text, not nothing (null)" in missing   # left for the author
-    assert not any("quote not found" in m for m in missing)         # the quote is verbatim
-    assert ARTICLE.count(passage) == 1
 
 
 def test_unsaved_edits_survive_a_crash_and_come_back_in_the_editor(qtbot, workspace, window):

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from dataclasses import replace
 
-from ..authoring import file_for_kind, slug, spare_card_file, unique_id
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..authoring import CardDraft
 from ..datafolder import DataFolder
 from ..drafts import Drafts
 from ..library import Library
-from ..model import KIND_NAMES, KINDS, Card, Problem, Topic
+from ..model import Card, Problem, Seed, Topic
+from ..new_card import new_id
 from ..topics import TOPIC_FILE
 from .look import Look
 from .pages import PageStack
@@ -24,6 +27,7 @@ class Authoring(QObject):
     topic_saved = Signal(object)     # a topic folder whose files were written
     topic_created = Signal(object)   # the folder of a new topic
     files_changed = Signal(object)   # topic folders changed by another program
+    card_added = Signal(str, str)    # topic id, card id: a card the New card form wrote
     back_requested = Signal()
     message = Signal(str)            # for the status bar
     warning = Signal(str)            # for the banner ("" clears it)
@@ -37,6 +41,8 @@ class Authoring(QObject):
         self.drafts = Drafts(folder.drafts)
         self.recovered = folder.recovered
         self.look = look
+        self.last_kind = "actor"   # the New card form starts with the kind last added
+        self.card_form = None      # the New card form last opened
         pages.lazy(EDITOR, self._make_editor)
 
     def _make_editor(self):
@@ -160,36 +166,48 @@ class Authoring(QObject):
         first = Path(paths[0])
         return first.parent if (first / TOPIC_FILE).is_file() else first
 
-    def new_card_from_selection(self, article, kind: str | None = None) -> None:
-        """A card quoting the passage selected in the article view."""
+    def new_card_from_selection(self, article) -> None:
+        """The New card form, quoting the passage selected in the article view."""
         quote = article.selected_text().strip() if article is not None else ""
         seed = article.seed if article is not None else None
         if not quote or seed is None:
             self.message.emit("Open a card's article and select a passage first")
             return
+        self.new_card(seed, CardDraft(self.last_kind, "", seed.id, quote))
+
+    def new_card(self, seed: Seed, draft: CardDraft):
+        """Open the New card form filled in with the draft; the card is written when the
+        form is valid and the user adds it. Returns the form (None when it cannot open)."""
         topic = next((t for t in self.library.topics if seed in t.seeds), None)
         if topic is None:
-            return
-        if kind is None:
-            labels = {KIND_NAMES[k]: k for k in KINDS}
-            label, ok = QInputDialog.getItem(self.window, "New card from selection",
-                                             "Kind of card:", list(labels), 0, False)
-            if not ok:
-                return
-            kind = labels[label]
-        if not self.open_editor(topic):
-            return
-        card_id = unique_id(slug(quote), {c.id for c in topic.cards})
-        target = file_for_kind(topic, kind)
-        if not self.editor.add_card(target, kind, card_id, seed.id, quote):
-            try:
-                target = spare_card_file(topic.path)
-                added = self.editor.add_card(target, kind, card_id, seed.id, quote)
-                reason = f"{target.name} cannot take it"
-            except OSError as error:
-                added, reason = False, str(error)
-            if not added:
-                self.warning.emit(f"The new card could not be added: {reason}. Your selection is "
-                                  "still selected; copy it into a card by hand.")
-                return
-        self.message.emit(f"Added card '{card_id}' to {target.name}: fill in the empty fields")
+            self.message.emit("That article belongs to no open topic")
+            return None
+        try:
+            article = self.library.seeds.text(seed.path)
+        except (OSError, UnicodeDecodeError) as error:
+            self.warning.emit(f"Cannot open the article {seed.path}: {error}")
+            return None
+        from .new_card_dialog import NewCardDialog
+        if not draft.card_id:
+            draft = replace(draft, card_id=new_id(draft.title, draft.quote, topic.card_ids))
+        form = NewCardDialog(self.window, topic, seed, article, draft, self.library.seeds,
+                             avoid=self._unsaved_files)
+        form.written.connect(lambda path, card_id: self._card_written(topic, form, path,
+                                                                      card_id))
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.card_form = form
+        form.open()  # window-modal, without a nested event loop
+        return form
+
+    def _unsaved_files(self) -> set[Path]:
+        editor = self._open_editor()
+        return {e.path for e in editor.files if e.modified} if editor is not None else set()
+
+    def _card_written(self, topic: Topic, form, path: Path, card_id: str) -> None:
+        self.last_kind = form.draft().kind
+        editor = self._open_editor()
+        if editor is not None and editor.entry_for(path) is not None:
+            editor.on_disk_changed(path)  # it had no unsaved edits (those files are avoided)
+        self.topic_saved.emit(topic.path)
+        self.card_added.emit(topic.id, card_id)
+        self.message.emit(f"Added card '{card_id}' to {path.name}")

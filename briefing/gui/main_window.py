@@ -229,7 +229,10 @@ class MainWindow(QMainWindow):
             wanted = wanted.but(topic=topics[0].id if len(topics) == 1 else None)
         self.controller.filter = wanted
         self._fill_sidebar()
+        reading = self.pages.showing(ARTICLE)
         self.set_filter(wanted)
+        if reading:  # a card added from the article: go on reading
+            self.pages.show_page(ARTICLE)
 
     def _fill_sidebar(self) -> None:
         if self.store.closed:

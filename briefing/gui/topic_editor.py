@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from .. import clock
 from ..atomic import WriteError
-from ..authoring import FileText, NotText, insert_card, read_file_text, save_file_text
+from ..authoring import FileText, NotText, read_file_text, save_file_text
 from ..drafts import Drafts
 from ..model import Problem, Topic
 from ..quotes import SeedTexts
@@ -355,23 +355,3 @@ class TopicEditor(QWidget):
         from ..atomic import write_text
         write_text(target, entry.editor.plain_text())
         return target
-
-    # -- a new card from the article -----------------------------------------
-
-    def add_card(self, path: Path, kind: str, card_id: str, seed_id: str, quote: str) -> bool:
-        """Put a new card in a file's text, save it when the file had no other edits."""
-        entry = self.entry_for(path) or self.open_file(path)
-        if entry is None:
-            return False
-        had_edits = entry.modified
-        insertion = insert_card(entry.editor.plain_text(), kind, card_id, seed_id, quote)
-        if insertion is None:
-            return False
-        entry.editor.load_text(insertion.text)
-        entry.editor.document().setModified(True)
-        self.tabs.setCurrentWidget(entry.editor)
-        entry.editor.go_to(insertion.line + 2, 1)
-        if not had_edits:
-            self.save(entry)
-        self.validate()
-        return True
