@@ -35,6 +35,7 @@ class SeedCoverage:
     spans: tuple[QuoteSpan, ...]          # in article order
     sentences: int                        # body sentences
     covered: int                          # body sentences some quote takes in
+    counted: bool = True                  # False: sentences were not looked for
 
     @property
     def coverage(self) -> float:
@@ -59,8 +60,11 @@ def quotes_of(topic: Topic) -> list[tuple[str, str, str, str]]:
     return found
 
 
-def seed_coverage(topic: Topic, seed: Seed, texts: SeedTexts | None = None) -> SeedCoverage:
-    """Raises OSError or UnicodeDecodeError when the seed cannot be read."""
+def seed_coverage(topic: Topic, seed: Seed, texts: SeedTexts | None = None,
+                  count: bool = True) -> SeedCoverage:
+    """Raises OSError or UnicodeDecodeError when the seed cannot be read. Without
+    `count`, only where the quotes fall and which paragraphs none touches: counting
+    sentences is the slow part (seconds a megabyte)."""
     text = (texts or SeedTexts()).text(seed.path)
     locator = Locator(text)
     spans = []
@@ -71,10 +75,10 @@ def seed_coverage(topic: Topic, seed: Seed, texts: SeedTexts | None = None) -> S
         if where:  # a quote not in its seed is `briefing check`'s to report
             spans.append(QuoteSpan(card, kind, *where))
     spans.sort(key=lambda s: (s.start, s.end, s.card))
-    parts = tuple(paragraphs(text))
+    parts = tuple(paragraphs(text, sentences=count))
     body = [s for p in parts if p.kind == BODY for s in p.sentences]
     covered = sum(1 for a, b in body if any(s.start < b and a < s.end for s in spans))
-    return SeedCoverage(topic.id, seed, text, parts, tuple(spans), len(body), covered)
+    return SeedCoverage(topic.id, seed, text, parts, tuple(spans), len(body), covered, count)
 
 
 def topic_coverage(topic: Topic, texts: SeedTexts | None = None) -> list[SeedCoverage]:

@@ -46,11 +46,13 @@ class Suggestion:
 
 
 def suggest(topic: Topic, texts: SeedTexts | None = None, rejected: set[str] = frozenset(),
-            kinds=("figure", "actor", "objective")) -> list[Suggestion]:
-    """Suggestions for the topic, rejected ones left out, in seed and article order."""
+            kinds=("figure", "actor", "objective"),
+            coverage: list[SeedCoverage] | None = None) -> list[Suggestion]:
+    """Suggestions for the topic, rejected ones left out, in seed and article order;
+    `coverage` (of some of its seeds) when the caller has measured it already."""
     from . import actors, figures, objectives
 
-    seeds = topic_coverage(topic, texts or SeedTexts())
+    seeds = coverage if coverage is not None else topic_coverage(topic, texts or SeedTexts())
     found: list[Suggestion] = []
     if "figure" in kinds:
         found += [s for c in seeds for s in figures.find(c)]
