@@ -107,7 +107,7 @@ class SeedTexts:
     """Seed articles read once each, as text and folded, for many quote checks."""
 
     def __init__(self):
-        self._cache: dict[Path, tuple[tuple[int, int], str, str]] = {}
+        self._cache: dict[Path, tuple[tuple[int, int], str, str | None]] = {}
         self._words: dict[Path, tuple[str, dict[str, list[int]]]] = {}
         self._scans: dict[Path, int] = {}
 
@@ -115,14 +115,20 @@ class SeedTexts:
         return self._entry(path)[1]
 
     def folded(self, path: Path) -> str:
-        return self._entry(path)[2]
+        """The article folded, made the first time it is asked for: the article view
+        and coverage need only the text, and folding 16 MB takes a second or two."""
+        stamp, text, folded = self._entry(path)
+        if folded is None:
+            folded = fold(text)
+            self._cache[path] = (stamp, text, folded)
+        return folded
 
     def contains(self, path: Path, quote: str) -> bool:
         """Is the quote in the article? Looks only where its rarest whole word occurs.
 
         Scanning the whole article for each of thousands of quotes cost
         seconds; a word index makes each check a few comparisons."""
-        article = self._entry(path)[2]
+        article = self.folded(path)
         wanted = fold(quote)
         words = wanted.split(" ")
         scans = self._scans.get(path, 0)
@@ -152,7 +158,7 @@ class SeedTexts:
         self._words[path] = (article, index)
         return index
 
-    def _entry(self, path: Path) -> tuple[tuple[int, int], str, str]:
+    def _entry(self, path: Path) -> tuple[tuple[int, int], str, str | None]:
         """Raises OSError or UnicodeDecodeError when the file cannot be read as text."""
         stat = seed_stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
@@ -160,6 +166,6 @@ class SeedTexts:
         if cached and cached[0] == stamp:
             return cached
         text = Path(path).read_text(encoding="utf-8-sig")
-        entry = (stamp, text, fold(text))
+        entry = (stamp, text, None)
         self._cache[path] = entry
         return entry
