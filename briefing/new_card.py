@@ -150,3 +150,15 @@ def cloze_quotes_seed(cloze: str, quote: str) -> bool:
     except ClozeError:
         return False
     return bool(fold(text)) and fold(text) in fold(quote)
+
+
+def draft_from(suggestion, taken) -> CardDraft:
+    """The New card form's first draft of a suggestion: its kind, title, role or figure,
+    and its quote, with an id no card of the topic has."""
+    value = suggestion.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return CardDraft(suggestion.kind, unique_id(suggestion.card_id or "card", set(taken)),
+                     suggestion.seed, suggestion.quote, title=suggestion.title,
+                     role=suggestion.role, value="" if value is None else str(value),
+                     unit=suggestion.unit, as_of=str(suggestion.as_of or ""))

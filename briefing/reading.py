@@ -60,7 +60,7 @@ class ArticleMap:
 def coverage_words(found: SeedCoverage) -> str:
     """"62% of sentences quoted · 3 paragraphs unquoted", or why there is no figure."""
     if not found.counted:
-        share = "article too long to count its sentences here (briefing coverage counts them)"
+        share = "too long to count its sentences here; briefing coverage does"
     elif not found.sentences:
         share = "no sentences to count"
     else:
@@ -76,23 +76,32 @@ def coverage_words(found: SeedCoverage) -> str:
 class BarMark:
     top: float       # 0 (the article's start) to 1 (its end)
     bottom: float
-    offset: int      # where the first paragraph under the mark starts
+    ranges: tuple[tuple[int, int], ...]   # the paragraphs under the mark
+
+    def target(self, fraction: float, length: int) -> int:
+        """Where a click at that point of the mark goes: the start of the paragraph under
+        it, or of the nearest one the mark holds."""
+        point = fraction * length
+        nearest = min(self.ranges, key=lambda r: 0 if r[0] <= point < r[1] else
+                      min(abs(r[0] - point), abs(r[1] - point)))
+        return nearest[0]
 
 
 def bar_marks(ranges, length: int, least: float) -> list[BarMark]:
     """A mark per range at its place in the article, at least `least` tall (a pixel, as a
     fraction of the bar); marks that would touch are drawn as one."""
-    marks: list[BarMark] = []
     if length <= 0:
-        return marks
+        return []
+    runs: list[list] = []   # [top, bottom, ranges]: built in place, 76,000 paragraphs can merge
     for start, end in ranges:
         top = start / length
         bottom = max(end / length, top + least)
-        if marks and top <= marks[-1].bottom + least:
-            marks[-1] = replace(marks[-1], bottom=max(bottom, marks[-1].bottom))
+        if runs and top <= runs[-1][1] + least:
+            runs[-1][1] = max(bottom, runs[-1][1])
+            runs[-1][2].append((start, end))
         else:
-            marks.append(BarMark(top, bottom, start))
-    return marks
+            runs.append([top, bottom, [(start, end)]])
+    return [BarMark(top, bottom, tuple(under)) for top, bottom, under in runs]
 
 
 def mark_at(marks: list[BarMark], fraction: float, reach: float) -> BarMark | None:

@@ -137,7 +137,7 @@ def test_show_in_article_highlights_the_quote(qtbot, workspace, open_window):
     view = window.pages.page("article")
     start, end = view.span
     assert view.text.toPlainText()[start:end] == "“patience, sincerity, and pragmatism” are keys"
-    highlight = view.text.extraSelections()[0]
+    highlight = view.text.extraSelections()[-1]  # the card's quote, over the others
     selection = highlight.cursor
     assert (selection.selectionStart(), selection.selectionEnd()) == (start, end)
     assert view.text.cursorRect(view.text.textCursor()).intersects(view.text.viewport().rect())

@@ -151,3 +151,14 @@ def test_a_cloze_over_the_quote_names_its_seed():
     assert not cloze_quotes_seed("Trade was {{c1::large}}", PASSAGE)
     assert not cloze_quotes_seed("no deletion", PASSAGE)
     assert CardProblem(None, "x").field is None
+
+
+def test_a_suggestion_becomes_a_first_draft_with_a_free_id():
+    from briefing.new_card import draft_from
+    from briefing.suggestions import Suggestion
+    found = Suggestion("figure", "Trade in 2004", PASSAGE, "art", 0, len(PASSAGE), "a sum",
+                       value=1400000000.0, unit="US$", as_of="2004")
+    draft = draft_from(found, {"trade-in-2004"})
+    assert (draft.kind, draft.card_id, draft.title, draft.value, draft.unit, draft.as_of) == (
+        "figure", "trade-in-2004-2", "Trade in 2004", "1400000000", "US$", "2004")
+    assert (draft.seed, draft.quote, draft.front) == ("art", PASSAGE, "")

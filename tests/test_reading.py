@@ -53,14 +53,19 @@ def test_only_the_highlights_in_the_visible_range_are_made_and_never_more_than_a
 
 def test_bar_marks_stand_where_the_paragraphs_are_and_touching_ones_merge():
     marks = bar_marks([(0, 100), (500, 600), (601, 650), (900, 1000)], 1000, least=0.005)
-    assert [(m.top, m.bottom, m.offset) for m in marks] == [
-        (0.0, 0.1, 0), (0.5, 0.65, 500), (0.9, 1.0, 900)]
+    assert [(m.top, m.bottom, m.ranges) for m in marks] == [
+        (0.0, 0.1, ((0, 100),)), (0.5, 0.65, ((500, 600), (601, 650))),
+        (0.9, 1.0, ((900, 1000),))]
     tiny = bar_marks([(10, 11)], 1000, least=0.01)
     assert tiny[0].bottom - tiny[0].top == 0.01  # at least a pixel tall
     assert bar_marks([(0, 1)], 0, 0.01) == []
-    assert mark_at(marks, 0.55, reach=0.01).offset == 500
-    assert mark_at(marks, 0.66, reach=0.02).offset == 500
+    assert mark_at(marks, 0.55, reach=0.01) == marks[1]
+    assert mark_at(marks, 0.66, reach=0.02) == marks[1]
     assert mark_at(marks, 0.3, reach=0.02) is None
+    # A click on a mark of several paragraphs goes to the one under it.
+    assert marks[1].target(0.55, 1000) == 500
+    assert marks[1].target(0.62, 1000) == 601
+    assert marks[1].target(0.66, 1000) == 601
 
 
 def test_context_is_the_quotes_paragraph_cut_at_spaces():

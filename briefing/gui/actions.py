@@ -63,7 +63,10 @@ ACTIONS = (
     ActionSpec("zoom_reset", "&Actual Size", "View", ("Ctrl+0",), separator_after=True),
     ActionSpec("theme_system", "Follow &System Theme", "View", (), checkable=True, group="themes"),
     ActionSpec("theme_light", "&Light Theme", "View", (), checkable=True, group="themes"),
-    ActionSpec("theme_dark", "&Dark Theme", "View", (), checkable=True, group="themes"),
+    ActionSpec("theme_dark", "&Dark Theme", "View", (), checkable=True, group="themes",
+               separator_after=True),
+    ActionSpec("suggestions", "S&uggestions Beside the Article", "View", ("Ctrl+Shift+G",),
+               checkable=True),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
     ActionSpec("about", "&About Briefing Cards", "Help", ()),
 )

@@ -33,27 +33,28 @@ class Background(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # pysbd and the loader are not known to be thread-safe
         self._ticket = 0
-        self._jobs: dict[int, _Job] = {}   # each keeps its signal object alive until it reports
+        self._jobs: dict[int, tuple] = {}  # each keeps its signal object alive until it reports
 
     def run(self, work: Callable[[], object], done: Callable[[object], None],
             failed: Callable[[Exception], None] | None = None) -> None:
         self._ticket += 1
         job = _Job(self._ticket, work)
-
-        def finished(ticket: int, result, error) -> None:
-            self._jobs.pop(ticket, None)
-            if ticket != self._ticket:
-                return
-            if error is None:
-                done(result)
-            elif failed is not None:
-                failed(error)
-            else:
-                raise error
-
-        job.done.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-        self._jobs[self._ticket] = job
+        # A bound method: the connection goes when this object does, so an answer that
+        # comes after its window closed reaches nothing.
+        job.done.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._jobs[self._ticket] = (job, done, failed)
         self.pool.start(job)
+
+    def _finished(self, ticket: int, result, error) -> None:
+        _job, done, failed = self._jobs.pop(ticket, (None, None, None))
+        if ticket != self._ticket or done is None:
+            return
+        if error is None:
+            done(result)
+        elif failed is not None:
+            failed(error)
+        else:
+            raise error
 
     def cancel(self) -> None:
         """Drop the answer of whatever is under way."""

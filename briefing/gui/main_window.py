@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from .. import clock as default_clock
 from ..datafolder import DataFolder
 from ..library import CardFilter, Library
-from ..model import Source
+from ..model import Card
 from ..progress import ProgressStore
 from ..stats import compute
 from ..study import Mode, StudyController
@@ -28,6 +28,7 @@ from .file_watch import TopicWatcher
 from .filters import Filters
 from .look import Look
 from .pages import PageStack
+from .reading import ARTICLE, Reading
 from .settings import DEFAULT_POINT_SIZE, open_settings
 from .sidebar import Sidebar
 from .study_page import StudyPage
@@ -36,7 +37,7 @@ from .topic_notice import TopicNotice
 from .toolbar import mode_toolbar
 
 ICON = Path(__file__).with_name("icon.svg")
-STUDY, ARTICLE, STATS, PROBLEMS = "study", "article", "stats", "problems"
+STUDY, STATS, PROBLEMS = "study", "stats", "problems"
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +62,6 @@ class MainWindow(QMainWindow):
         self.search = self.filters.search
         self.pages = PageStack()
         self.study = self.pages.add(STUDY, StudyPage(self.controller, self.look))
-        self.study.article_requested.connect(self.show_article)
         self.study.counts_changed.connect(self.refresh_counts)
         self.study.filter_changed.connect(self._filter_changed_by_page)
         self.study.mode_requested.connect(lambda name: self.handlers[name]())
@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
             self.controller.mode.value].setChecked(True))
         self.study.warning.connect(lambda text: self.banner.say("grades", text))
         self.study.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
-        self.pages.lazy(ARTICLE, self._make_article)
         self.pages.lazy(STATS, self._make_stats)
         self.pages.lazy(PROBLEMS, self._make_problems)
         self.authoring = Authoring(self, library, self.pages, folder, self.look)
@@ -83,6 +82,13 @@ class MainWindow(QMainWindow):
         self.authoring.back_requested.connect(self.back_to_card)
         self.authoring.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.authoring.warning.connect(lambda text: self.banner.say("authoring", text))
+        self.reading = Reading(self, library, self.pages, self.look, self.authoring, self.settings)
+        self.study.article_requested.connect(self.reading.show_source)
+        self.reading.card_requested.connect(self.open_card)
+        self.reading.back_requested.connect(self.back_to_card)
+        self.reading.warning.connect(lambda text: self.banner.say("article", text))
+        self.reading.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.topic_files.reloaded.connect(self.reading.refresh)
         self.watcher = TopicWatcher(self)
         self.watcher.changed.connect(self.authoring.disk_changed)
         self.banner = Banner()
@@ -97,6 +103,8 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self.study.card_view.setFocus)
         self.addToolBar(mode_toolbar(self.actions_by_name, self.search))
         self.actions_by_name[f"theme_{self.look.theme}"].setChecked(True)
+        self.actions_by_name["suggestions"].setChecked(self.reading.panel_shown)
+        self.reading.suggestions_shown.connect(self.actions_by_name["suggestions"].setChecked)
         self.look.changed.connect(self._restyle)
         self.look.apply()
         self.banner.say("store", store.warning)
@@ -147,8 +155,8 @@ class MainWindow(QMainWindow):
             **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
             "previous": on_cards(study.previous), "next": on_cards(study.next),
             "show_in_article": on_cards(study.show_in_article),
-            "new_card_from_selection": lambda: authoring.new_card_from_selection(
-                self.pages.made(ARTICLE) if self.pages.showing(ARTICLE) else None),
+            "new_card_from_selection": self.reading.new_card_from_selection,
+            "suggestions": self.reading.show_suggestions,
             "back_to_card": self.back_to_card,
             "zoom_in": lambda: look.zoom(1), "zoom_out": lambda: look.zoom(-1),
             "zoom_reset": look.reset_zoom,
@@ -158,14 +166,6 @@ class MainWindow(QMainWindow):
         }
 
     # -- pages made on first use ---------------------------------------------------
-
-    def _make_article(self):
-        from .article_view import ArticleView
-        view = ArticleView()
-        view.back_requested.connect(self.back_to_card)
-        view.new_card_requested.connect(lambda: self.authoring.new_card_from_selection(view))
-        view.apply_colors(self.look.colors, self.look.point_size)
-        return view
 
     def _make_stats(self):
         from .stats_view import StatsView
@@ -185,8 +185,6 @@ class MainWindow(QMainWindow):
         self.banner.restyle(colors)
         self.notice.restyle(colors)
         self.sidebar.restyle(colors, self.look.scale)
-        if self.pages.made(ARTICLE):
-            self.pages.page(ARTICLE).apply_colors(colors, size)
         if self.pages.made(STATS):
             self.pages.page(STATS).apply_colors(colors)
         self.statusBar().showMessage(f"Text size {size:g} pt", 2000)
@@ -300,15 +298,16 @@ class MainWindow(QMainWindow):
         name = scope[0].title if len(scope) == 1 else "all topics"
         self.pages.page(STATS).show_stats(compute(self.store, scope, self.clock()), name)
 
-    def show_article(self, source: Source) -> None:
-        try:
-            article = self.library.seeds.text(source.seed.path)
-        except (OSError, UnicodeDecodeError) as error:
-            self.banner.say("article", f"Cannot open the article {source.seed.path}: {error}")
-            return
-        self.banner.say("article", "")
-        self.pages.page(ARTICLE).show_quote(source.seed, article, source.quote)
-        self.pages.show_page(ARTICLE)
+    def open_card(self, card: Card) -> None:
+        """Show a card on the study page (its quote was clicked in the article)."""
+        before = (self.controller.filter, self.controller.mode)
+        self.controller.open(card)
+        self.pages.show_page(STUDY)
+        if (self.controller.filter, self.controller.mode) != before:
+            self._filter_changed_by_page()
+            self.study.refill()
+        else:
+            self.study.render()
 
     def back_to_card(self) -> None:
         """Escape: from another page back to the card; from the search box, the search

@@ -155,11 +155,16 @@ class StudyController:
         card = topic.card(card_id) if topic else None
         if card is None:
             return False
+        self.open(card)
+        return True
+
+    def open(self, card: Card) -> None:
+        """Show this card now (a click on its quote in the article); when the filter or
+        the mode leaves it out, browse its whole topic to reach it."""
         if not self.session.go_to(card):
             self.mode = Mode.BROWSE
             self.set_filter(CardFilter(card.topic))
             self.session.go_to(card)
-        return True
 
     def topic_to_edit(self) -> Topic | None:
         """The topic the user means by "edit": the one shown, else the card's, else the first."""

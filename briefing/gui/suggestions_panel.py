@@ -1,0 +1,142 @@
+"""Suggestions beside the article: draft cards for what no card quotes yet, by kind. A
+chosen one has its quote shown in the article; Accept opens the New card form filled
+in, Reject keeps it away for good. The suggestions themselves are briefing.suggestions'."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..reading import by_kind
+from ..wording import clip, plural
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class SuggestionsPanel(QWidget):
+    previewed = Signal(object)    # the Suggestion chosen, or None
+    accepted = Signal(object)     # make a card of it
+    rejected = Signal(object)     # never suggest it again
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("suggestionsPanel")
+        self.heading = QLabel("Suggestions", objectName="suggestionsHeading")
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.note = QLabel(objectName="suggestionsNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.tree = QTreeWidget(objectName="suggestionsTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(8)
+        self.tree.setWordWrap(True)
+        self.tree.currentItemChanged.connect(self._chosen)
+        self.tree.itemActivated.connect(lambda item: self._act(self.accepted, item))
+        self.quote = QLabel(objectName="suggestionQuote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason = QLabel(objectName="suggestionReason")
+        self.reason.setStyleSheet("font-weight: 600;")
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.accept_button = QPushButton("Accept…", objectName="acceptSuggestion")
+        self.accept_button.setToolTip("Open the New card form filled in with this suggestion "
+                                      "(Enter)")
+        self.accept_button.clicked.connect(lambda: self._act(self.accepted))
+        self.reject_button = QPushButton("Reject", objectName="rejectSuggestion")
+        self.reject_button.setToolTip("Never suggest this again in this topic (Delete)")
+        self.reject_button.clicked.connect(lambda: self._act(self.rejected))
+        QShortcut(QKeySequence.StandardKey.Delete, self.tree,
+                  activated=lambda: self._act(self.rejected))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.quote)
+        layout.addLayout(buttons)
+        self.suggestions: list = []
+        self.set_suggestions([], "")
+
+    def set_busy(self, text: str) -> None:
+        self.tree.clear()
+        self.suggestions = []
+        self.note.setText(text)
+        self.note.setVisible(True)
+        self._chosen(None)
+
+    def set_suggestions(self, suggestions, note: str = "") -> None:
+        """Show these suggestions, keeping the one chosen when it is still among them."""
+        kept = self.current()
+        self.suggestions = list(suggestions)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        again = None
+        for _kind, heading, items in by_kind(self.suggestions):
+            group = QTreeWidgetItem([f"{heading} ({len(items)})"])
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            for suggestion in items:
+                item = QTreeWidgetItem([clip(suggestion.title, 80)])
+                item.setData(0, ROLE, suggestion)
+                item.setToolTip(0, f"{suggestion.reason}\n\n“{clip(suggestion.quote, 400)}”")
+                group.addChild(item)
+                if kept is not None and suggestion.id == kept.id:
+                    again = item
+            group.setExpanded(True)
+        self.tree.blockSignals(False)
+        count = len(self.suggestions)
+        self.heading.setText(f"Suggestions ({count})" if count else "Suggestions")
+        self.note.setText(note or ("" if count else "Nothing to suggest: the cards quote what "
+                                   "this article's figures, actors and aims say."))
+        self.note.setVisible(bool(self.note.text()))
+        if again is not None:
+            self.tree.setCurrentItem(again)
+        else:
+            self._chosen(None)
+
+    def current(self):
+        item = self.tree.currentItem()
+        return item.data(0, ROLE) if item is not None else None
+
+    def choose(self, suggestion) -> None:
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for child in range(group.childCount()):
+                if group.child(child).data(0, ROLE) == suggestion:
+                    self.tree.setCurrentItem(group.child(child))
+                    return
+
+    def remove(self, suggestion) -> None:
+        """Take a suggestion out (rejected), choosing the next one."""
+        order = [s for _k, _h, items in by_kind(self.suggestions) for s in items]
+        at = order.index(suggestion) if suggestion in order else -1
+        rest = [s for s in self.suggestions if s != suggestion]
+        self.set_suggestions(rest)
+        following = [s for s in order[at + 1:] if s in rest] or [s for s in order[:at] if s in rest]
+        if following:
+            self.choose(following[0])
+
+    def _chosen(self, item, _previous=None) -> None:
+        suggestion = item.data(0, ROLE) if item is not None else None
+        self.quote.setText(f"“{clip(suggestion.quote, 600)}”" if suggestion else "")
+        self.reason.setText(suggestion.reason.capitalize() if suggestion else "")
+        self.accept_button.setEnabled(suggestion is not None)
+        self.reject_button.setEnabled(suggestion is not None)
+        self.previewed.emit(suggestion)
+
+    def _act(self, signal, item=None) -> None:
+        suggestion = item.data(0, ROLE) if item is not None else self.current()
+        if suggestion is not None:
+            signal.emit(suggestion)
