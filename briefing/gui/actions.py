@@ -21,6 +21,7 @@ class ActionSpec:
 
 ACTIONS = (
     ActionSpec("new_topic", "&New Topic…", "File", ("Ctrl+N",)),
+    ActionSpec("import_article", "&Import Article…", "File", ("Ctrl+I",)),
     ActionSpec("open_folder", "&Open Folder…", "File", ("Ctrl+O",)),
     ActionSpec("save", "&Save", "File", ("Ctrl+S",)),
     ActionSpec("save_all", "Save A&ll", "File", ("Ctrl+Shift+S",), separator_after=True),

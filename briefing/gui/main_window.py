@@ -26,6 +26,7 @@ from .authoring import EDITOR, Authoring
 from .banner import Banner
 from .file_watch import TopicWatcher
 from .filters import Filters
+from .importer import Importer
 from .look import Look
 from .pages import PageStack
 from .reading import ARTICLE, Reading
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.reading.warning.connect(lambda text: self.banner.say("article", text))
         self.reading.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.topic_files.reloaded.connect(self.reading.refresh)
+        self.importer = Importer(self, library, self.topic_files, self.reading,
+                                 self.controller.topic_to_edit, self.authoring.new_topics_folder)
         self.watcher = TopicWatcher(self)
         self.watcher.changed.connect(self.authoring.disk_changed)
         self.banner = Banner()
@@ -134,7 +137,8 @@ class MainWindow(QMainWindow):
             return lambda: run() if self.pages.showing(STUDY) else None
         look, study, authoring = self.look, self.study, self.authoring
         return {
-            "new_topic": authoring.new_topic, "open_folder": self.topic_files.open_folder,
+            "new_topic": authoring.new_topic, "import_article": self.importer.choose_files,
+            "open_folder": self.topic_files.open_folder,
             "save": authoring.save, "save_all": authoring.save_all,
             "reload": self.topic_files.reload,
             "export_pdf": self.export_pdf, "export_anki": self.export_anki, "quit": self.close,

@@ -69,10 +69,17 @@ class TopicFiles(QObject):
                 self.reload()
 
     def topic_created(self, folder: Path) -> None:
+        topic = self.add_topic(folder)
+        if topic is not None:
+            self.authoring.open_editor(topic)
+
+    def add_topic(self, folder: Path):
+        """Open a topic made just now (beside the others when its folder is new to the
+        library) and show its cards; the topic, or None when it did not load."""
         if not any(folder.parent == p or folder == p for p in self.library.paths):
             self.library.paths.append(folder.parent)
         self.reload()
         topic = self.library.topic_at(folder)
         if topic is not None:
             self.set_filter(CardFilter(topic.id))
-            self.authoring.open_editor(topic)
+        return topic

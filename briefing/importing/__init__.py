@@ -13,7 +13,7 @@ from .article import Article, ImportFailure
 from .into_topic import ImportReport, place
 
 __all__ = ["Article", "ImportFailure", "ImportReport", "SUFFIXES", "import_article",
-           "import_articles", "read_article"]
+           "import_articles", "quiet_libraries", "read_article"]
 
 # What each kind of file is read with (modules loaded only when needed).
 SUFFIXES = {".html": "web", ".htm": "web", ".xhtml": "web", ".pdf": "pdf_text",
@@ -80,3 +80,14 @@ def import_articles(sources, topic_dir: Path, title: str = "",
 def import_article(source: Path, topic_dir: Path) -> ImportReport:
     """Import one file into a topic; what the app calls for File > Import Article…"""
     return import_articles([source], topic_dir)[0]
+
+
+# Libraries that log their own warnings about a damaged file ("EOF marker not
+# found"); the one-line message that follows says what matters.
+_CHATTY = ("pypdf", "trafilatura", "htmldate", "courlan", "justext")
+
+
+def quiet_libraries() -> None:
+    import logging
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(logging.CRITICAL)

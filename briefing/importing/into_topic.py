@@ -39,6 +39,12 @@ class ImportReport:
     skipped: str = ""                   # why nothing was written for this file
     steps: tuple[str, ...] = field(default=())
 
+    def lines(self) -> list[str]:
+        """What importing the file did, as `briefing import` and the app say it."""
+        if self.skipped:
+            return [f"{self.source.name}: skipped, {self.skipped}"]
+        return [f"{self.source.name} -> seed '{self.seed_id}'", *(f"  {s}" for s in self.steps)]
+
 
 def _ascii(text: str) -> str:
     """Latin letters without their accents (é -> e), so an id keeps its words."""
