@@ -154,3 +154,23 @@ def test_show_in_article_shows_the_passage_around_the_quote(qtbot, workspace, wi
     assert not form.context_view.isHidden()
     shown = form.context_view.toPlainText()
     assert PASSAGE in shown and "Example Article On Trade" not in shown
+
+
+def test_a_file_with_unsaved_edits_is_left_alone_and_the_card_gets_a_file_of_its_own(
+        qtbot, workspace, window):
+    from test_authoring import editor_of, replace_in_editor
+    folder = workspace.topic()
+    w = window(folder)
+    w.edit_topic()
+    replace_in_editor(editor_of(w), "Who called for patience?", "Who asked for patience?")
+    press(qtbot, w, Qt.Key.Key_Escape)  # back to the card; the edit stays unsaved
+    form = open_form(qtbot, w)
+    fill(qtbot, form, "objective", title="Trade growth", front="How did trade grow?",
+         back="To 1.4 billion.")
+    settled(qtbot, form)
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert not form.isVisible()
+    assert (folder / "cards.yaml").read_text(encoding="utf-8") == CARDS_YAML
+    assert "Who asked for patience?" in editor_of(w).plain_text()  # the edit is still there
+    assert "id: trade-growth" in (folder / "new-cards.yaml").read_text(encoding="utf-8")
+    assert "Added card 'trade-growth' to new-cards.yaml" in w.statusBar().currentMessage()

@@ -85,6 +85,7 @@ def test_accept_fills_in_the_form_and_adding_the_card_refreshes_the_panel(qtbot,
     assert w.pages.showing("article")  # the user goes on reading
     qtbot.waitUntil(lambda: spring not in view.panel.suggestions, timeout=10000)
     assert view.coverage.text() != before  # one more sentence quoted
+    assert view.panel.current() is not None  # the next suggestion is chosen
     quoted = [s.cursor.selectedText() for s in view.text.extraSelections()]
     assert "Construction may begin in spring 2026." in quoted
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit,
                                QVBoxLayout, QWidget)
@@ -30,7 +30,7 @@ LABELS = {"quote": "Quote", "kind": "Kind", "title": "Title", "card_id": "Id", "
           "role": "Role", "value": "Value", "unit": "Unit", "as_of": "As of", "front": "Front",
           "back": "Back", "why": "Why it matters", "prompts": "Prompts"}
 PROMPT_CHOICES = ("Front and back only", "Questions", "Cloze")
-ERROR = "#d9443a"
+ERROR = {False: "#b3261e", True: "#ff8a80"}  # on a light or a dark window: 4.5:1 or more
 
 
 def _text_box(name: str, lines: int, placeholder: str) -> QPlainTextEdit:
@@ -88,6 +88,9 @@ class NewCardDialog(QDialog):
         self.add_button.setObjectName("addCard")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.save)
+        self.add_button.setToolTip("Write the card once it passes briefing check (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # from any field, a text box's too
+            QShortcut(QKeySequence(keys), self, activated=self.save)
         buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
         self.rows: dict[str, QWidget] = {}
@@ -124,6 +127,7 @@ class NewCardDialog(QDialog):
                                           checkable=True)
         self.context_button.setToolTip("Show the passage around the quote")
         self.context_view = QTextEdit(objectName="quoteContextText", readOnly=True)
+        self.context_view.setFixedHeight(self.context_view.fontMetrics().lineSpacing() * 7 + 14)
         self.context_view.setVisible(False)
         self.context_button.toggled.connect(self._show_context)
         top = QHBoxLayout()
@@ -228,17 +232,20 @@ class NewCardDialog(QDialog):
 
     def _show_context(self, shown: bool) -> None:
         self.context_view.setVisible(shown)
+        self.resize(self.width(), self.sizeHint().height() + 40)
         span = locate(self.article, self.quote) if shown else None
         if span is None:
             self.context_view.setPlainText("" if not shown else
                                            "The quote is not in the article as it is now.")
             return
         left, right = context(self.article, *span)
-        piece = self.article[left:right]
-        self.context_view.setPlainText(("… " if left else "") + piece
-                                       + (" …" if right < len(self.article) else ""))
+        piece, article = self.article[left:right], self.article
+        cut_before = left > 0 and not article[left - 1].isspace()  # "…" only inside a paragraph
+        cut_after = right < len(article) and not article[right].isspace()
+        self.context_view.setPlainText(("… " if cut_before else "") + piece
+                                       + (" …" if cut_after else ""))
         offsets = Utf16Offsets(piece)
-        lead = 2 if left else 0
+        lead = 2 if cut_before else 0
         cursor = QTextCursor(self.context_view.document())
         cursor.setPosition(lead + offsets.to_utf16(span[0] - left))
         cursor.setPosition(lead + offsets.to_utf16(span[1] - left), QTextCursor.MoveMode.KeepAnchor)
@@ -267,16 +274,17 @@ class NewCardDialog(QDialog):
     def _show_problems(self, draft: CardDraft, problems: list[new_card.CardProblem]) -> None:
         self.checked_draft, self.problems = draft, problems
         fresh = draft == self.draft()
+        error = ERROR[self.palette().window().color().lightness() < 128]
         self.add_button.setEnabled(fresh and not problems)
         bad = {p.field for p in problems}
         for name, label in self.rows.items():
-            label.setStyleSheet(f"color: {ERROR}; font-weight: 600;" if name in bad or
+            label.setStyleSheet(f"color: {error}; font-weight: 600;" if name in bad or
                                 (name == "card_id" and "id" in bad) else "")
         if not problems:
             self.summary.setStyleSheet("")
             self.summary.setText("Ready: the card passes briefing check.")
             return
-        self.summary.setStyleSheet(f"color: {ERROR};")
+        self.summary.setStyleSheet(f"color: {error};")
         order = list(LABELS)
         problems = sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
         empty = [LABELS.get(p.field, p.field) for p in problems if p.message == "fill this in"]

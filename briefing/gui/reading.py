@@ -36,6 +36,7 @@ class Reading(QObject):
         self.topic: Topic | None = None
         self.seed: Seed | None = None
         self.panel_shown = str(settings.value("view/suggestions", "false")) == "true"
+        self._then = None   # the suggestion to choose after an accepted one
         pages.lazy(ARTICLE, self._make_view)
 
     def _make_view(self):
@@ -118,6 +119,9 @@ class Reading(QObject):
         found, trouble = result
         self.view.set_map(found.map)
         self.view.panel.set_suggestions(found.suggestions, found.note)
+        if self._then is not None and self.view.panel.current() is None:
+            self.view.panel.choose(self._then)
+        self._then = None
         if trouble:
             self.warning.emit(trouble)
 
@@ -156,6 +160,7 @@ class Reading(QObject):
         """The New card form, filled in with the suggestion; a card it writes reloads the
         topic, and refresh() measures again."""
         if self.topic is not None and self.seed is not None:
+            self._then = self.view.panel.following(suggestion)  # chosen once the card is in
             self.authoring.new_card(self.seed, draft_from(suggestion, self.topic.card_ids))
 
     def reject(self, suggestion) -> None:

@@ -3,8 +3,8 @@ chosen one has its quote shown in the article; Accept opens the New card form fi
 in, Reject keeps it away for good. The suggestions themselves are briefing.suggestions'."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -12,6 +12,14 @@ from ..reading import by_kind
 from ..wording import clip, plural
 
 ROLE = Qt.ItemDataRole.UserRole
+KEYS = {Qt.Key.Key_Return: "accepted", Qt.Key.Key_Enter: "accepted",
+        Qt.Key.Key_Delete: "rejected", Qt.Key.Key_Backspace: "rejected"}
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
 
 
 class SuggestionsPanel(QWidget):
@@ -22,8 +30,10 @@ class SuggestionsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("suggestionsPanel")
+        # Bold by font, not a style sheet: a style sheet would keep the colours of the
+        # theme it was first drawn in.
         self.heading = QLabel("Suggestions", objectName="suggestionsHeading")
-        self.heading.setStyleSheet("font-weight: 600;")
+        self.heading.setFont(_bold(self.heading.font()))
         self.note = QLabel(objectName="suggestionsNote")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -39,7 +49,7 @@ class SuggestionsPanel(QWidget):
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason = QLabel(objectName="suggestionReason")
-        self.reason.setStyleSheet("font-weight: 600;")
+        self.reason.setFont(_bold(self.reason.font()))
         self.reason.setWordWrap(True)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.accept_button = QPushButton("Accept…", objectName="acceptSuggestion")
@@ -49,8 +59,7 @@ class SuggestionsPanel(QWidget):
         self.reject_button = QPushButton("Reject", objectName="rejectSuggestion")
         self.reject_button.setToolTip("Never suggest this again in this topic (Delete)")
         self.reject_button.clicked.connect(lambda: self._act(self.rejected))
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree,
-                  activated=lambda: self._act(self.rejected))
+        self.tree.installEventFilter(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
@@ -79,8 +88,7 @@ class SuggestionsPanel(QWidget):
         self.suggestions = list(suggestions)
         self.tree.blockSignals(True)
         self.tree.clear()
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
+        bold = _bold(self.tree.font())
         again = None
         for _kind, heading, items in by_kind(self.suggestions):
             group = QTreeWidgetItem([f"{heading} ({len(items)})"])
@@ -118,15 +126,21 @@ class SuggestionsPanel(QWidget):
                     self.tree.setCurrentItem(group.child(child))
                     return
 
+    def following(self, suggestion):
+        """The suggestion shown after this one (or, for the last, before it), or None."""
+        order = [s for _k, _h, items in by_kind(self.suggestions) for s in items]
+        if suggestion not in order:
+            return None
+        at = order.index(suggestion)
+        rest = order[at + 1:] + order[:at][::-1]
+        return rest[0] if rest else None
+
     def remove(self, suggestion) -> None:
         """Take a suggestion out (rejected), choosing the next one."""
-        order = [s for _k, _h, items in by_kind(self.suggestions) for s in items]
-        at = order.index(suggestion) if suggestion in order else -1
-        rest = [s for s in self.suggestions if s != suggestion]
-        self.set_suggestions(rest)
-        following = [s for s in order[at + 1:] if s in rest] or [s for s in order[:at] if s in rest]
-        if following:
-            self.choose(following[0])
+        after = self.following(suggestion)
+        self.set_suggestions([s for s in self.suggestions if s != suggestion])
+        if after is not None:
+            self.choose(after)
 
     def _chosen(self, item, _previous=None) -> None:
         suggestion = item.data(0, ROLE) if item is not None else None
@@ -140,3 +154,16 @@ class SuggestionsPanel(QWidget):
         suggestion = item.data(0, ROLE) if item is not None else self.current()
         if suggestion is not None:
             signal.emit(suggestion)
+
+    def eventFilter(self, watched, event) -> bool:
+        # Enter and Delete act on the chosen suggestion: claimed before the window's own
+        # shortcuts (Enter shows a card's answer) can take them.
+        if watched is self.tree and event.type() in (QEvent.Type.ShortcutOverride,
+                                                     QEvent.Type.KeyPress):
+            signal = KEYS.get(event.key())
+            if signal is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self._act(getattr(self, signal))
+                return True
+        return False
