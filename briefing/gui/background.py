@@ -21,7 +21,10 @@ class _Job(QRunnable):
             result, error = self.work(), None
         except Exception as raised:  # handed to the GUI thread, which shows it
             result, error = None, raised
-        self.done.finished.emit(self.ticket, result, error)
+        try:
+            self.done.finished.emit(self.ticket, result, error)
+        except RuntimeError:
+            pass  # the window closed while this ran: nobody is left to tell
 
 
 class Background(QObject):
