@@ -51,6 +51,24 @@ class ArticleMap:
         last = bisect_left(self._starts, end)
         return [s for s in self.spans[first:last] if s.end > start][:limit]
 
+    def segments_in(self, start: int, end: int, limit: int) -> list[tuple[int, int, QuoteSpan]]:
+        """The quoted text overlapping start..end cut into pieces that do not overlap,
+        each with the quote a click there opens (the shortest that takes it in), so
+        quotes that overlap are drawn side by side, never tint upon tint."""
+        spans = self.quotes_in(start, end, limit)
+        cuts = sorted({edge for s in spans for edge in (s.start, s.end)})
+        pieces: list[tuple[int, int, QuoteSpan]] = []
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            covering = [s for s in spans if s.start <= left and right <= s.end]
+            if not covering:
+                continue
+            best = min(covering, key=lambda s: (s.end - s.start, s.start))
+            if pieces and pieces[-1][1] == left and pieces[-1][2] is best:
+                pieces[-1] = (pieces[-1][0], right, best)
+            else:
+                pieces.append((left, right, best))
+        return pieces
+
     def uncovered_in(self, start: int, end: int, limit: int) -> list[tuple[int, int]]:
         """At most `limit` unquoted paragraphs overlapping start..end."""
         first = bisect_right(self._uncovered_ends, start)

@@ -39,6 +39,14 @@ def test_the_quote_under_a_click_is_the_shortest_that_takes_it_in():
     assert [s.card for s in article.quotes_at(125)] == ["after"]
 
 
+def test_overlapping_quotes_are_cut_into_pieces_each_the_shortest_quotes():
+    article = ArticleMap(spans(("long", 0, 100), ("short", 40, 50), ("tail", 90, 120)), [], 200)
+    assert [(a, b, s.card) for a, b, s in article.segments_in(0, 200, 10)] == [
+        (0, 40, "long"), (40, 50, "short"), (50, 90, "long"), (90, 120, "tail")]
+    for left, right, span in article.segments_in(0, 200, 10):
+        assert article.quotes_at(left)[0] is span  # a click there opens the quote drawn
+
+
 def test_only_the_highlights_in_the_visible_range_are_made_and_never_more_than_asked():
     many = spans(*((f"c{n}", n * 10, n * 10 + 5) for n in range(10_000)))
     article = ArticleMap(many, [(n * 10, n * 10 + 8) for n in range(10_000)], 100_000)

@@ -112,7 +112,14 @@ class ArticleText(QPlainTextEdit):
             self._update.start()
 
     def resizeEvent(self, event) -> None:
+        # A new width wraps the lines anew; keep the text that was at the top there (the
+        # scroll bar counts lines, so it alone would land somewhere else).
+        top = self.cursorForPosition(QPoint(0, 0))
         super().resizeEvent(event)
+        if self.document().characterCount() > 1:
+            rect = self.cursorRect(top)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() // max(1, rect.height()))
         self._made_for = None
         self._update.start()
 
@@ -121,8 +128,8 @@ class ArticleText(QPlainTextEdit):
         around = (max(0, start - MARGIN), end + MARGIN)
         selections = []
         if self.map is not None:
-            for span in self.map.quotes_in(*around, MOST_QUOTES):
-                selections.append(self._selection(span.start, span.end, self._tint(span.kind)))
+            for left, right, span in self.map.segments_in(*around, MOST_QUOTES):
+                selections.append(self._selection(left, right, self._tint(span.kind)))
         if self.preview is not None:
             selections.append(self._selection(*self.preview, self._preview_format()))
         if self.quote is not None:
