@@ -29,7 +29,7 @@ def import_each(sources: list[Path], topic_dir: Path) -> list[tuple[Path, object
 
 
 class ImportDialog(QDialog):
-    imported = Signal(object, object)   # the topic folder, the ImportReports that wrote a seed
+    imported = Signal(object, object)   # the topic folder, and the ImportReports of its seeds
 
     def __init__(self, parent, sources: list[Path], topics: list[Topic], current: Topic | None,
                  new_topics: Path):
@@ -73,11 +73,15 @@ class ImportDialog(QDialog):
         self.report.setPlaceholderText("Each file is read whole before anything is written: the "
                                        "article's text goes into the topic's seeds/, the "
                                        "original beside it, and topic.yaml gains its entry.")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Made inside the dialog, so setDefault below reaches it: Enter imports.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton("Import",
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importStart")
         self.import_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        for changed in (self.name.textEdited, self.topic.activated, choice.buttonClicked):
+            changed.connect(lambda *_: self.import_button.setDefault(True))
         self.import_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -85,6 +89,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.buttons)
         self.resize(680, 460)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.import_button.setFocus()  # Enter imports; Close is for afterwards
 
     def target(self) -> Path:
         if self.into_topic.isChecked():
@@ -121,7 +129,9 @@ class ImportDialog(QDialog):
         self.report.setPlainText("\n".join(lines))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setEnabled(True)
-        close.setDefault(True)
+        close.setDefault(True)  # Enter closes now, until another topic is chosen
         close.setFocus()
-        if written or any(isinstance(o, ImportReport) for _s, o in results):
-            self.imported.emit(target, written)
+        self.import_button.setEnabled(True)  # into another topic, say, after a refusal
+        reports = [o for _s, o in results if isinstance(o, ImportReport)]
+        if reports:  # written, or already there (skipped, with the seed it is)
+            self.imported.emit(target, reports)

@@ -51,7 +51,7 @@ class Importer(QObject):
         if known:
             self.topic_files.reload_topic(folder)
             topic = self.library.topic_at(folder)
-        first = next((r for r in reports if r.seed_id), None)
+        first = next((r for r in reports if r.seed_id), None)  # new, or already there
         seed = next((s for s in topic.seeds if first and s.id == first.seed_id), None) \
             if topic is not None else None
         if seed is not None:

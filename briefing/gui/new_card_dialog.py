@@ -83,7 +83,7 @@ class NewCardDialog(QDialog):
         self.summary = QLabel(objectName="cardProblems")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)  # see setDefault
         self.add_button = buttons.addButton("Add card", QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setObjectName("addCard")
         self.add_button.setDefault(True)
