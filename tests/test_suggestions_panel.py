@@ -2,6 +2,7 @@
 shown in the article, Accept fills in the New card form, Reject keeps it away for good."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from briefing.cli import main
@@ -110,3 +111,23 @@ def test_reject_takes_a_suggestion_away_for_good(qtbot, workspace, window):
     again = window(folder)  # and after a restart
     view = open_panel(qtbot, again)
     assert all(s.quote != birds.quote for s in view.panel.suggestions)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_article_and_the_panel_read_at_aa_contrast_in_both_themes(qtbot, workspace, window,
+                                                                      data_dir, theme):
+    from test_app_anki import rendered_contrast
+    w = window(harbour(workspace))
+    view = open_panel(qtbot, w)
+    qtbot.waitUntil(lambda: view.map is not None, timeout=10000)
+    view.panel.choose(find(view.panel, "Critics fear for the birds."))
+    for switch in (theme, "light" if theme == "dark" else "dark", theme):
+        w.actions_by_name[f"theme_{switch}"].trigger()
+        qtbot.wait(50)
+        widgets = {"title": view.title, "coverage": view.coverage, "status": view.status,
+                   "panel heading": view.panel.heading, "reason": view.panel.reason,
+                   "quote": view.panel.quote, "list": view.panel.tree.viewport(),
+                   "article": view.text.viewport()}
+        for name, widget in widgets.items():
+            ratio = rendered_contrast(widget)
+            assert ratio >= 4.5, f"{switch}: {name} has contrast {ratio:.2f}"
