@@ -12,7 +12,7 @@ from briefing.authoring import read_file_text, save_file_text
 from briefing.gui.app import PROGRESS_FILE, create_window
 from briefing.gui.conflict_dialog import ConflictDialog
 from briefing.gui.new_topic_dialog import NewTopicDialog
-from conftest import ARTICLE, CARDS_YAML
+from conftest import CARDS_YAML
 from test_app import NOW, card_text, press
 
 

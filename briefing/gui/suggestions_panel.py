@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QT
                                QVBoxLayout, QWidget)
 
 from ..reading import by_kind
-from ..wording import clip, plural
+from ..wording import clip
 
 ROLE = Qt.ItemDataRole.UserRole
 KEYS = {Qt.Key.Key_Return: "accepted", Qt.Key.Key_Enter: "accepted",
