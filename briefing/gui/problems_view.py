@@ -34,7 +34,8 @@ class ProblemsView(QWidget):
         count = len(problems)
         self.heading.setText(f"⚠ {name}: {plural(count, 'problem')}")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        cards = f" The {len(topic.cards)} cards that loaded can still be studied." if topic and topic.cards else ""
+        cards = (f" The {plural(len(topic.cards), 'card')} that loaded can still be studied."
+                 if topic and topic.cards else "")
         self.explain.setText("Fix these in the topic's YAML files, then reload (F5). Other topics "
                              "are not affected." + cards)
         self.list.clear()

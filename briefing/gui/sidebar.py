@@ -101,10 +101,10 @@ class Sidebar(QWidget):
         if len(topics) > 1:
             total = sum(len(t.cards) for t in topics)
             due = sum(counts.get(t.id, none).due for t in topics)
-            rows.append((ALL_TOPICS, "All topics", f"{total} cards · {due} due", False))
+            rows.append((ALL_TOPICS, "All topics", f"{plural(total, 'card')} · {due} due", False))
         for topic in topics:
             found = counts.get(topic.id, none)
-            detail = f"{len(topic.cards)} cards · {found.due} due · {found.new} new"
+            detail = f"{plural(len(topic.cards), 'card')} · {found.due} due · {found.new} new"
             if topic.problems:
                 detail = f"⚠ {plural(len(topic.problems), 'problem')} · " + detail
             rows.append((topic.id, topic.title, detail, bool(topic.problems)))

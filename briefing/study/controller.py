@@ -266,7 +266,8 @@ class StudyController:
         due = sum(self.counts(t).due for t in scope)
         new = sum(self.counts(t).new for t in scope)
         shown, total = len(self.session.cards), sum(len(t.cards) for t in scope)
-        matching = f"{shown} of {total} cards shown" if shown != total else f"{total} cards"
+        matching = f"{shown} of {plural(total, 'card')} shown" if shown != total else \
+            plural(total, "card")
         return f"{matching} · {due} due · {new} new"
 
     # -- internals ---------------------------------------------------------------
