@@ -54,8 +54,13 @@ class CardList(QListView):
         self.setUniformItemSizes(True)  # lets Qt skip measuring every row
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.clicked.connect(lambda index: self.card_chosen.emit(index.data(CARD_ROLE)))
-        self.activated.connect(lambda index: self.card_chosen.emit(index.data(CARD_ROLE)))
+        self._selecting = False  # select() moves the highlight to the card already shown
+        # Every way the highlight moves (keys, a click, a search) shows its card.
+        self.selectionModel().currentChanged.connect(self._on_current)
+
+    def _on_current(self, index, _previous) -> None:
+        if index.isValid() and not self._selecting:
+            self.card_chosen.emit(index.data(CARD_ROLE))
 
     def set_cards(self, cards: list[Card]) -> None:
         self.list_model.set_cards(cards)
@@ -68,5 +73,9 @@ class CardList(QListView):
         if row is None:
             return
         index = self.list_model.index(row)
-        self.setCurrentIndex(index)
+        self._selecting = True
+        try:
+            self.setCurrentIndex(index)
+        finally:
+            self._selecting = False
         self.scrollTo(index)
