@@ -90,6 +90,18 @@ class ReviewRow(NamedTuple):
     state_before: str | None
 
 
+class ReviewRecord(NamedTuple):
+    """One review as stored, for a card's history."""
+
+    id: int
+    prompt: str
+    rating: int
+    reviewed_at: str   # ISO 8601, UTC
+    duration_ms: int | None
+    state_before: str | None  # the scheduler's records (see scheduling.figures_in)
+    state_after: str
+
+
 Key = tuple[str, str]  # (card id, prompt id) within a topic
 
 NEW_PER_DAY = 20  # as Anki: enough to get through a topic in days, not all at once
@@ -312,6 +324,30 @@ class ProgressStore:
     def review_count(self, topic: str) -> int:
         return self.db.execute("SELECT count(*) FROM review WHERE topic = ?",
                                (topic,)).fetchone()[0]
+
+    def tallies(self, topic: str, card: str | None = None) -> tuple[list[tuple], list[tuple]]:
+        """What the Browse table sums up, of a topic or of one of its cards: (card, prompt,
+        state, due) of each studied prompt, and (card, prompt, rating, reviewed_at,
+        state_before when the rating was Again, else None) of each review."""
+        where, args = ("topic = ?", (topic,)) if card is None else (
+            "topic = ? AND card = ?", (topic, card))
+        states = self.db.execute(f"SELECT card, prompt, state, due FROM card_state WHERE {where}",
+                                 args).fetchall()
+        reviews = self.db.execute(
+            "SELECT card, prompt, rating, reviewed_at, CASE WHEN rating = 1 THEN state_before "
+            f"END FROM review WHERE {where}", args).fetchall()
+        return states, reviews
+
+    def outside_changes(self) -> int:
+        """A number that changes when another program commits to the file (not our grades)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def history(self, topic: str, card: str) -> list[ReviewRecord]:
+        """Every review of one card's prompts, oldest first."""
+        rows = self.db.execute(
+            "SELECT id, prompt, rating, reviewed_at, duration_ms, state_before, state_after "
+            "FROM review WHERE topic = ? AND card = ? ORDER BY reviewed_at, id", (topic, card))
+        return [ReviewRecord(*row) for row in rows]
 
     # -- writing --------------------------------------------------------------
 

@@ -1,8 +1,7 @@
 """Browse in the app: the card table and the card pane always show the same card."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
+from PySide6.QtCore import QPoint, Qt
 from test_app import card_text, open_window, press  # noqa: F401 (open_window is a fixture)
 
 
@@ -37,3 +36,32 @@ def test_a_click_and_a_search_keep_the_list_and_the_card_in_step(qtbot, workspac
     qtbot.waitUntil(lambda: table.model().rowCount() == 2)
     assert table.currentIndex().row() == 0
     assert "Who called for patience?" in card_text(window)
+
+
+def click_heading(qtbot, table, column):
+    header = table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+
+
+def cells(table, column):
+    model = table.model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_the_table_names_kinds_and_sorts_by_a_column_the_card_following(qtbot, workspace,
+                                                                        open_window):
+    window = open_window(workspace.topic())
+    table = browse(qtbot, window)
+    header = [table.model().headerData(c, Qt.Orientation.Horizontal)
+              for c in range(table.model().columnCount())]
+    assert header == ["Kind", "Title", "Topic", "Due", "Interval", "Reviews", "Lapses"]
+    assert table.isColumnHidden(2)  # one topic: no topic column
+    assert cells(table, 0) == ["Actor", "Objective", "Key figure", "Key figure"]
+    press(qtbot, window, Qt.Key.Key_Right)  # on patience
+    click_heading(qtbot, table, 1)  # Title
+    assert cells(table, 1) == ["Patient talks", "The Premier", "Trade in 2004", "Trade in 2005"]
+    assert table.currentIndex().row() == 0 and "card 1 of 4" in window.study.card_view.progress.text()
+    assert "What keys to progress did the Premier name?" in card_text(window)
+    press(qtbot, window, Qt.Key.Key_Right)  # stepping follows the rows
+    assert table.currentIndex().row() == 1 and "Who called for patience?" in card_text(window)

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QSplitter
 
 from ..model import Card, Source
 from ..progress import ProgressError
-from ..study import Mode, StudyController
+from ..study import StudyController
 from ..wording import plural
-from .card_list import CardList
+from .card_table import CardTable
 from .card_view import CardView
 from .look import Look
 
@@ -28,12 +28,14 @@ class StudyPage(QSplitter):
     message = Signal(str)                # for the status bar
 
     def __init__(self, controller: StudyController, look: Look, parent=None):
-        super().__init__(Qt.Orientation.Horizontal, parent)
+        super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("cardSplitter")
         self.controller = controller
         self.look = look
-        self.card_list = CardList()
+        self.card_list = CardTable(controller)
         self.card_list.card_chosen.connect(self.show_card)
+        self.card_list.order_changed.connect(self.render)
+        self.counts_changed.connect(self.card_list.grades_changed)
         self.card_view = CardView()
         self.card_view.reveal_requested.connect(self.flip)
         self.card_view.grade_requested.connect(self.grade)
@@ -45,7 +47,7 @@ class StudyPage(QSplitter):
         self.addWidget(self.card_list)
         self.addWidget(self.card_view)
         self.setStretchFactor(1, 1)
-        self.setSizes([240, 760])
+        self.setSizes([300, 500])  # the table, then the card
         self.retry = QTimer(self, interval=RETRY_MS)
         self.retry.timeout.connect(self.save_waiting)
         self.waking = QTimer(self, interval=WAKE_MS)  # a prompt still learning falls due
@@ -60,13 +62,12 @@ class StudyPage(QSplitter):
 
     def restyle(self) -> None:
         self.card_view.apply_colors(self.look.colors, self.look.point_size)
+        self.card_list.apply_colors(self.look.colors)
         self.render()
 
     def refill(self) -> None:
         """The controller has a new session: list its cards and draw the first."""
-        self.card_list.set_cards(self.session.cards)
-        self.card_list.setVisible(self.controller.mode is Mode.BROWSE
-                                  or bool(self.controller.filter.text))
+        self.card_list.refill()
         self.render()
 
     def render(self) -> None:
@@ -78,7 +79,7 @@ class StudyPage(QSplitter):
                               self.controller.done_lines() if card is None else [],
                               bool(mark and mark.flagged))
         if not self.card_list.isHidden():
-            self.card_list.select(card)
+            self.card_list.show_current()
 
     # -- the user's actions ------------------------------------------------------
 
