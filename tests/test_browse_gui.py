@@ -65,3 +65,41 @@ def test_the_table_names_kinds_and_sorts_by_a_column_the_card_following(qtbot, w
     assert "What keys to progress did the Premier name?" in card_text(window)
     press(qtbot, window, Qt.Key.Key_Right)  # stepping follows the rows
     assert table.currentIndex().row() == 1 and "Who called for patience?" in card_text(window)
+
+
+def test_a_tag_chip_on_the_card_filters_by_its_tag(qtbot, workspace, open_window):
+    from PySide6.QtCore import QUrl
+    window = open_window(workspace.topic())
+    table = browse(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Right)  # trade-2004, tagged trade
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert "#trade" in card_text(window)
+    assert 'href="tag:trade"' in window.study.card_view.browser.toHtml()
+    window.study.card_view.browser.anchorClicked.emit(QUrl("tag:trade"))
+    assert cells(table, 1) == ["Trade in 2004", "Trade in 2005"]
+    assert window.sidebar.tags.currentText() == "#trade"
+    assert "2 of 4 cards shown" in window.status.text()
+
+
+def test_search_words_are_marked_in_the_title_cell_and_on_the_card(qtbot, workspace, open_window):
+    window = open_window(workspace.topic())
+    table = browse(qtbot, window)
+    qtbot.keyClicks(window.search, "premier")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2)
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    press(qtbot, window, Qt.Key.Key_Space)  # the title is on the answer side
+    highlight = window.look.colors.highlight
+    cursor = window.study.card_view.browser.document().find("Premier")
+    assert not cursor.isNull()
+    assert cursor.charFormat().background().color().name() == highlight
+    image = table.viewport().grab().toImage()
+    title = table.visualRect(table.model().index(0, 1))  # "The Premier": marked
+    other = table.visualRect(table.model().index(1, 1))  # "Patient talks": matched in its back
+    ratio = image.devicePixelRatio()
+
+    def marked(rect):
+        return any(image.pixelColor(int(x * ratio), int(y * ratio)).name() == highlight
+                   for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+    assert marked(title) and not marked(other)

@@ -42,6 +42,7 @@ class StudyPage(QSplitter):
         self.card_view.next_requested.connect(self.next)
         self.card_view.previous_requested.connect(self.previous)
         self.card_view.card_link.connect(self.follow_link)
+        self.card_view.tag_link.connect(self.show_tag)
         self.card_view.source_link.connect(self.show_in_article)
         self.card_view.mode_requested.connect(self._link)
         self.addWidget(self.card_list)
@@ -77,7 +78,7 @@ class StudyPage(QSplitter):
         mark = self.controller.mark_shown() if card else None
         self.card_view.render(session, topic, self.look.colors,
                               self.controller.done_lines() if card is None else [],
-                              bool(mark and mark.flagged))
+                              bool(mark and mark.flagged), self.controller.filter.words)
         if not self.card_list.isHidden():
             self.card_list.show_current()
 
@@ -185,6 +186,12 @@ class StudyPage(QSplitter):
             self.refill()
         else:
             self.render()
+
+    def show_tag(self, tag: str) -> None:
+        """A tag on the card: show the cards that have it."""
+        self.controller.set_filter(self.controller.filter.but(tag=tag))
+        self.filter_changed.emit()
+        self.refill()
 
     def show_in_article(self, index: int = 0) -> None:
         card = self.session.current_card
