@@ -103,3 +103,32 @@ def test_search_words_are_marked_in_the_title_cell_and_on_the_card(qtbot, worksp
         return any(image.pixelColor(int(x * ratio), int(y * ratio)).name() == highlight
                    for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
     assert marked(title) and not marked(other)
+
+
+def test_alt_left_goes_back_to_the_card_a_link_was_followed_from(qtbot, workspace, open_window):
+    from PySide6.QtCore import QUrl
+    window = open_window(workspace.topic())
+    table = browse(qtbot, window)
+    window.study.card_view.browser.anchorClicked.emit(QUrl("card:trade-2004"))
+    assert table.currentIndex().row() == 2 and "bilateral trade in 2004" in card_text(window)
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert table.currentIndex().row() == 0 and "Who called for patience?" in card_text(window)
+    assert "card 1 of 4" in window.study.card_view.progress.text()
+
+
+def test_card_info_shows_each_review_and_follows_the_card(qtbot, workspace, open_window):
+    window = open_window(workspace.topic())
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_3)  # premier: Good, 10 minutes
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_I)
+    dialog = window.study.card_info.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Card Info"
+    text = dialog.text.toPlainText()
+    assert text.startswith("The Premier\nActor · Example topic · id premier\n")
+    assert "State\nLearning\n" in text and "Reviews\n1\nLapses\n0\n" in text
+    review = text.splitlines()[-4:]  # the one review: date, rating, time taken, interval
+    assert review[1] == "Good" and review[3] == "10m"
+    press(qtbot, window, Qt.Key.Key_Right)  # the window follows the card on screen
+    text = dialog.text.toPlainText()
+    assert "Patient talks" in text and "New: not studied yet" in text

@@ -4,25 +4,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import NOW, PROMPTED
-from grading import Grader
+from conftest import NOW
+from grading import Grader, store, topic  # noqa: F401 (fixtures)
 
 from briefing.card_figures import NEW, CardFigures, StudyFigures, tally
-from briefing.loader import load_topic
-from briefing.progress import ProgressStore
 from briefing.study.browse_table import BrowseTable, Column, due_text
-
-
-@pytest.fixture
-def topic(workspace):
-    return load_topic(workspace.topic(files={"cards.yaml": PROMPTED}))
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = ProgressStore(tmp_path / "progress.sqlite3")
-    yield store
-    store.close()
 
 
 @pytest.fixture

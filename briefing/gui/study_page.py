@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QSplitter
 from ..model import Card, Source
 from ..progress import ProgressError
 from ..study import StudyController
+from ..study.history import LinkHistory
 from ..wording import plural
+from .card_info_dialog import CardInfo
 from .card_table import CardTable
 from .card_view import CardView
 from .look import Look
@@ -32,6 +34,8 @@ class StudyPage(QSplitter):
         self.setObjectName("cardSplitter")
         self.controller = controller
         self.look = look
+        self.history = LinkHistory(controller)
+        self.card_info = CardInfo(controller.store, controller.library, self)
         self.card_list = CardTable(controller)
         self.card_list.card_chosen.connect(self.show_card)
         self.card_list.order_changed.connect(self.render)
@@ -81,6 +85,7 @@ class StudyPage(QSplitter):
                               bool(mark and mark.flagged), self.controller.filter.words)
         if not self.card_list.isHidden():
             self.card_list.show_current()
+        self.card_info.follow(card)
 
     # -- the user's actions ------------------------------------------------------
 
@@ -178,14 +183,26 @@ class StudyPage(QSplitter):
             self.render()
 
     def follow_link(self, card_id: str) -> None:
-        before = self.controller.filter
-        if not self.controller.follow(card_id):
+        self._jump(lambda: self.history.follow(card_id))
+
+    def back(self) -> None:
+        """Back to the card the last related-card link was followed from."""
+        self._jump(self.history.back)
+
+    def _jump(self, go) -> None:
+        """Go to another card; when that changed the filter or mode, list the new cards."""
+        before = self.controller.filter, self.controller.mode
+        if not go():
             return
-        if self.controller.filter != before:
+        if (self.controller.filter, self.controller.mode) != before:
             self.filter_changed.emit()
             self.refill()
         else:
             self.render()
+
+    def show_card_info(self) -> None:
+        if not self.card_info.open(self.session.current_card):
+            self.message.emit("No card on screen")
 
     def show_tag(self, tag: str) -> None:
         """A tag on the card: show the cards that have it."""
