@@ -26,20 +26,20 @@ class CardFigures:
 NEW = CardFigures()
 
 
-def tally(topic: Topic, states: list[tuple], reviews: list[tuple]) -> dict[str, CardFigures]:
+def tally(topic: Topic, states: list[tuple], reviews: list[tuple],
+          agains: list[tuple]) -> dict[str, CardFigures]:
     """The figures of a topic's cards, by card id, from ProgressStore.tallies's rows; a card
     with no record is left out (it is NEW)."""
     last: dict[tuple[str, str], str] = {}
     counts: dict[str, list[int]] = {}  # card id: [reviews, lapses]
-    for card_id, prompt_id, _rating, reviewed_at, before in reviews:
+    for card_id, prompt_id, reviewed, reviewed_at in reviews:
         key = counted_prompt(topic, card_id, prompt_id)
-        if key is None:
-            continue
-        if reviewed_at > last.get(key, ""):  # ISO text in UTC sorts as time does
-            last[key] = reviewed_at
-        count = counts.setdefault(card_id, [0, 0])
-        count[0] += 1
-        count[1] += before is not None and state_in(before) == CardState.REVIEW
+        if key is not None:
+            last[key] = max(reviewed_at, last.get(key, ""))  # ISO text in UTC sorts as time
+            counts.setdefault(card_id, [0, 0])[0] += reviewed
+    for card_id, prompt_id, before in agains:
+        if counted_prompt(topic, card_id, prompt_id) and state_in(before) == CardState.REVIEW:
+            counts.setdefault(card_id, [0, 0])[1] += 1
     due: dict[str, datetime] = {}
     interval: dict[str, timedelta] = {}
     for card_id, prompt_id, _state, due_at in states:
@@ -65,15 +65,18 @@ class StudyFigures:
     def __init__(self, store: ProgressStore, topic_of):
         self.store = store
         self.topic_of = topic_of  # topic id -> Topic | None (the library's)
-        self._known: dict[tuple[str, str], CardFigures] = {}
-        self._whole: set[str] = set()  # topics read at once
+        self._known: dict[tuple[str, str], CardFigures] = {}  # cards read one by one
+        self._whole: dict[str, dict[str, CardFigures]] = {}  # topics read at once, by card id
         self._version = store.outside_changes()
 
     def of(self, card: Card) -> CardFigures:
+        whole = self._whole.get(card.topic)
+        if whole is not None:
+            return whole.get(card.id, NEW)
         found = self._known.get(card.key)
         if found is None:
             topic = self.topic_of(card.topic)
-            if topic is None or card.topic in self._whole:
+            if topic is None:
                 return NEW
             found = tally(topic, *self.store.tallies(card.topic, card.id)).get(card.id, NEW)
             self._known[card.key] = found
@@ -81,14 +84,10 @@ class StudyFigures:
 
     def read_all(self, cards: list[Card]) -> None:
         """Read the topics of these cards whole, before a sort asks for every card."""
-        for topic_id in {card.topic for card in cards} - self._whole:
+        for topic_id in {card.topic for card in cards} - self._whole.keys():
             topic = self.topic_of(topic_id)
-            if topic is None:
-                continue
-            found = tally(topic, *self.store.tallies(topic_id))
-            for card in topic.cards:
-                self._known[card.key] = found.get(card.id, NEW)
-            self._whole.add(topic_id)
+            if topic is not None:
+                self._whole[topic_id] = tally(topic, *self.store.tallies(topic_id))
 
     def forget(self) -> None:
         """Grades changed them: read them again when next asked for."""

@@ -325,18 +325,20 @@ class ProgressStore:
         return self.db.execute("SELECT count(*) FROM review WHERE topic = ?",
                                (topic,)).fetchone()[0]
 
-    def tallies(self, topic: str, card: str | None = None) -> tuple[list[tuple], list[tuple]]:
+    def tallies(self, topic: str, card: str | None = None) -> tuple[list, list, list]:
         """What the Browse table sums up, of a topic or of one of its cards: (card, prompt,
-        state, due) of each studied prompt, and (card, prompt, rating, reviewed_at,
-        state_before when the rating was Again, else None) of each review."""
+        state, due) of each studied prompt; (card, prompt, reviews, last reviewed_at) of
+        each reviewed prompt; and (card, prompt, state_before) of each Again given to a
+        prompt that was not new (a lapse, when that state was Review)."""
         where, args = ("topic = ?", (topic,)) if card is None else (
             "topic = ? AND card = ?", (topic, card))
         states = self.db.execute(f"SELECT card, prompt, state, due FROM card_state WHERE {where}",
                                  args).fetchall()
-        reviews = self.db.execute(
-            "SELECT card, prompt, rating, reviewed_at, CASE WHEN rating = 1 THEN state_before "
-            f"END FROM review WHERE {where}", args).fetchall()
-        return states, reviews
+        reviews = self.db.execute(f"SELECT card, prompt, count(*), max(reviewed_at) FROM review "
+                                  f"WHERE {where} GROUP BY card, prompt", args).fetchall()
+        agains = self.db.execute(f"SELECT card, prompt, state_before FROM review WHERE {where} "
+                                 "AND rating = 1 AND state_before IS NOT NULL", args).fetchall()
+        return states, reviews, agains
 
     def outside_changes(self) -> int:
         """A number that changes when another program commits to the file (not our grades)."""

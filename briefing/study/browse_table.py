@@ -63,7 +63,6 @@ class BrowseTable:
         self._deck: list[Card] = []   # in the order given
         self.sort_column: Column | None = None  # None: deck order
         self.descending = False
-        self._rows: dict[int, int] | None = None
 
     def set_cards(self, cards: list[Card]) -> list[Card]:
         """Show these cards, in the order of the sort chosen; returns that order."""
@@ -76,18 +75,18 @@ class BrowseTable:
         return self._order()
 
     def _order(self) -> list[Card]:
-        self._rows = None
-        column = self.sort_column
+        column, deck = self.sort_column, self._deck
         if column is None:
-            self.cards = self._deck
+            self.cards = deck
             return self.cards
         if column.studied:
-            self.read_all(self._deck)
-        key = self._key(column)
-        keyed = [(key(card), card) for card in self._deck]
-        known = [pair for pair in keyed if pair[0] is not UNSET]
-        known.sort(key=lambda pair: pair[0], reverse=self.descending)  # stable both ways
-        self.cards = [card for _key, card in known] + [c for k, c in keyed if k is UNSET]
+            self.read_all(deck)
+        values = list(map(self._key(column), deck))
+        rows = [row for row, value in enumerate(values) if value is not UNSET]
+        rows.sort(key=values.__getitem__, reverse=self.descending)  # stable both ways
+        if len(rows) < len(deck):
+            rows += [row for row, value in enumerate(values) if value is UNSET]
+        self.cards = [deck[row] for row in rows]
         return self.cards
 
     def _key(self, column: Column) -> Callable[[Card], object]:
@@ -98,13 +97,12 @@ class BrowseTable:
             return lambda card: card.title.casefold()
         if column is Column.TOPIC:
             titles: dict[str, str] = {}
-            return lambda card: titles.setdefault(card.topic,
-                                                  self.topic_title(card.topic).casefold())
+            return lambda card: titles.get(card.topic) or titles.setdefault(
+                card.topic, self.topic_title(card.topic).casefold())
         if column is Column.DUE:
-            return lambda card: UNSET if figures(card).due is None else figures(card).due
+            return lambda card: _or_unset(figures(card).due)
         if column is Column.INTERVAL:
-            return lambda card: (UNSET if figures(card).interval is None
-                                 else figures(card).interval)
+            return lambda card: _or_unset(figures(card).interval)
         if column is Column.REVIEWS:
             return lambda card: figures(card).reviews
         return lambda card: figures(card).lapses
@@ -125,12 +123,15 @@ class BrowseTable:
         return str(figures.reviews if column is Column.REVIEWS else figures.lapses)
 
     def row_of(self, card: Card, hint: int | None = None) -> int | None:
-        """The row showing this card; hint: where it probably is (saves a lookup)."""
-        if hint is not None and 0 <= hint < len(self.cards) and self.cards[hint] is card:
+        """The row showing this card; hint: where it probably is (Browse's position)."""
+        cards = self.cards
+        if hint is not None and 0 <= hint < len(cards) and cards[hint] is card:
             return hint
-        if self._rows is None:
-            self._rows = {id(c): row for row, c in enumerate(self.cards)}
-        row = self._rows.get(id(card))
+        row = next((row for row, shown in enumerate(cards) if shown is card), None)
         if row is None:  # an equal card from a reload, not the same object
-            row = next((r for r, c in enumerate(self.cards) if c.key == card.key), None)
+            row = next((row for row, shown in enumerate(cards) if shown.key == card.key), None)
         return row
+
+
+def _or_unset(value):
+    return UNSET if value is None else value
