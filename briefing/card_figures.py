@@ -67,6 +67,7 @@ class StudyFigures:
         self.topic_of = topic_of  # topic id -> Topic | None (the library's)
         self._known: dict[tuple[str, str], CardFigures] = {}  # cards read one by one
         self._whole: dict[str, dict[str, CardFigures]] = {}  # topics read at once, by card id
+        self._read: dict[str, Topic] = {}  # the topics as they were when read
         self._version = store.outside_changes()
 
     def of(self, card: Card) -> CardFigures:
@@ -80,6 +81,7 @@ class StudyFigures:
                 return NEW
             found = tally(topic, *self.store.tallies(card.topic, card.id)).get(card.id, NEW)
             self._known[card.key] = found
+            self._read[card.topic] = topic
         return found
 
     def read_all(self, cards: list[Card]) -> None:
@@ -88,15 +90,19 @@ class StudyFigures:
             topic = self.topic_of(topic_id)
             if topic is not None:
                 self._whole[topic_id] = tally(topic, *self.store.tallies(topic_id))
+                self._read[topic_id] = topic
 
     def forget(self) -> None:
         """Grades changed them: read them again when next asked for."""
         self._known.clear()
         self._whole.clear()
+        self._read.clear()
 
     def check(self) -> None:
-        """Forget them if another program graded since they were read."""
+        """Forget them if another program graded since they were read, or a topic was read
+        again (an edit may have removed a prompt)."""
         version = self.store.outside_changes()
-        if version != self._version:
+        if version != self._version or any(
+                self.topic_of(topic_id) is not topic for topic_id, topic in self._read.items()):
             self._version = version
             self.forget()

@@ -8,6 +8,7 @@ from conftest import NOW
 from grading import Grader, store, topic  # noqa: F401 (fixtures)
 
 from briefing.card_figures import NEW, CardFigures, StudyFigures, tally
+from briefing.progress import ProgressStore
 from briefing.study.browse_table import BrowseTable, Column, due_text
 
 
@@ -142,3 +143,21 @@ def test_browse_steps_in_the_tables_order_and_keeps_the_card_it_is_on(topic):
     session.next()
     assert session.current_card.id == "trade-2005"
     assert session.go_to(topic.card("premier")) and session.position == 0
+
+
+def test_figures_are_read_again_after_another_program_grades_or_a_topic_reloads(
+        topic, store, tmp_path):
+    from dataclasses import replace
+    shown = {topic.id: topic}
+    figures = StudyFigures(store, shown.get)
+    assert figures.of(topic.card("patience")) is NEW
+    other = ProgressStore(tmp_path / "progress.sqlite3")  # another copy of the app
+    Grader(other, topic.id).grade("patience", "card", 3, NOW)
+    other.close()
+    assert figures.of(topic.card("patience")) is NEW
+    figures.check()
+    assert figures.of(topic.card("patience")).reviews == 1
+    figures.read_all(list(topic.cards))
+    shown[topic.id] = replace(topic, cards=tuple(c for c in topic.cards if c.id != "patience"))
+    figures.check()  # reloaded without the card: its figures go
+    assert figures.of(topic.card("patience")) is NEW
