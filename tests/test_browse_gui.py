@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from conftest import TOPIC_YAML
 from test_app import card_text, open_window, press  # noqa: F401 (open_window is a fixture)
 
 
@@ -132,3 +133,26 @@ def test_card_info_shows_each_review_and_follows_the_card(qtbot, workspace, open
     press(qtbot, window, Qt.Key.Key_Right)  # the window follows the card on screen
     text = dialog.text.toPlainText()
     assert "Patient talks" in text and "New: not studied yet" in text
+
+
+def test_home_and_end_go_to_the_first_and_last_card(qtbot, workspace, open_window):
+    window = open_window(workspace.topic())
+    table = browse(qtbot, window)
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    assert table.currentIndex().row() == 3 and "card 4 of 4" in window.study.card_view.progress.text()
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    assert table.currentIndex().row() == 0 and "Who called for patience?" in card_text(window)
+
+
+def test_with_two_topics_the_table_names_each_cards_topic_in_full(qtbot, workspace, open_window):
+    workspace.topic("one")
+    workspace.topic("two", topic_yaml=TOPIC_YAML.replace(
+        "title: Example topic", "title: A second topic, longer"))
+    window = open_window(workspace.cards)
+    table = browse(qtbot, window)
+    assert not table.isColumnHidden(2)
+    topics = cells(table, 2)
+    assert set(topics) == {"Example topic", "A second topic, longer"}
+    longest = table.fontMetrics().horizontalAdvance("A second topic, longer")
+    assert table.columnWidth(2) > longest  # not cut
+    assert table.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == topics[0]

@@ -29,9 +29,10 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _COLOR = Qt.ItemDataRole.ForegroundRole
 # What the columns that do not stretch must have room for, beside their headings.
-SAMPLES = {Column.KIND: "Key figure", Column.TOPIC: "A topic's title", Column.DUE: "30 Nov 2026",
+SAMPLES = {Column.KIND: "Key figure", Column.DUE: "30 Nov 2026",
            Column.INTERVAL: "11.5mo", Column.REVIEWS: "000", Column.LAPSES: "00"}
 ROOM = 26  # the cell's margins and the sort arrow
+TOPIC_CHARACTERS = 22  # the topic column at its widest, in digits: the title needs the room more
 
 
 class CardTableModel(QAbstractTableModel):
@@ -60,7 +61,10 @@ class CardTableModel(QAbstractTableModel):
     def data(self, index, role=_DISPLAY):
         if role == _DISPLAY:
             return self.table.text(index.row(), COLUMNS[index.column()])
-        if role == _TOOLTIP:  # the whole title, however narrow the column
+        if role == _TOOLTIP:  # the whole text, however narrow the column
+            column = COLUMNS[index.column()]
+            if column is Column.TOPIC:
+                return self.table.text(index.row(), column)
             card = self.table.cards[index.row()]
             return f"{card.title}\n{card.front}"
         if role == _ALIGN and COLUMNS[index.column()].numeric:
@@ -104,6 +108,7 @@ class CardTable(QTableView):
             controller.clock, self.figures.read_all)
         self.table_model = CardTableModel(self.table, self)
         self.setModel(self.table_model)
+        self._topic_titles: list[str] = []  # of the topics in scope, as the column fits them
         self.title_delegate = TitleDelegate(lambda: self.words, self)
         self.setItemDelegateForColumn(COLUMNS.index(Column.TITLE), self.title_delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,6 +143,8 @@ class CardTable(QTableView):
         for column, sample in SAMPLES.items():
             self.setColumnWidth(COLUMNS.index(column), ROOM + max(
                 metrics.horizontalAdvance(sample), metrics.horizontalAdvance(column.value)))
+        titles, self._topic_titles = self._topic_titles, []
+        self._fit_topics(titles)
 
     def refill(self) -> None:
         """The controller has a new session: list its cards, in the order chosen, with the
@@ -148,14 +155,33 @@ class CardTable(QTableView):
         order = self.table_model.set_cards(controller.session.cards)
         if self.table.sort_column is not None:
             controller.session.reorder(order)
-        # The topic column says something only when more than one topic is in scope.
-        self.setColumnHidden(COLUMNS.index(Column.TOPIC), len(controller.topics_in_scope()) < 2)
+        self._fit_topics([topic.title for topic in controller.topics_in_scope()])
         browsing = controller.mode is Mode.BROWSE
         self.setVisible(browsing or bool(controller.filter.text))
         self.show_current()  # first: taking focus with no current row would pick row 0
         if browsing and self.isVisible() and not isinstance(
                 QApplication.focusWidget(), (QLineEdit, QPlainTextEdit, QTextEdit)):
             self.setFocus()  # Up and Down go through the cards at once; never steal typing
+
+    def _fit_topics(self, titles: list[str]) -> None:
+        """The topic column says something only when more than one topic is in scope; it is
+        as wide as their longest title, up to a limit (the rest is cut in the middle)."""
+        column = COLUMNS.index(Column.TOPIC)
+        self.setColumnHidden(column, len(titles) < 2)
+        if len(titles) >= 2 and titles != self._topic_titles:
+            metrics = self.fontMetrics()
+            self.setColumnWidth(column, ROOM + min(
+                max(map(metrics.horizontalAdvance, titles)),
+                metrics.horizontalAdvance("0") * TOPIC_CHARACTERS))
+        self._topic_titles = titles
+
+    def moveCursor(self, action, modifiers):
+        # The table moves by rows: Home and End go to the first and last card, as Ctrl+Home
+        # and Ctrl+End do, not to the first and last column.
+        if action in (QAbstractItemView.CursorAction.MoveHome,
+                      QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
 
     def _sorted(self) -> None:
         self.controller.session.reorder(self.table.cards)
