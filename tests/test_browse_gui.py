@@ -156,3 +156,14 @@ def test_with_two_topics_the_table_names_each_cards_topic_in_full(qtbot, workspa
     longest = table.fontMetrics().horizontalAdvance("A second topic, longer")
     assert table.columnWidth(2) > longest  # not cut
     assert table.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == topics[0]
+
+
+def test_zooming_in_makes_the_rows_taller_so_no_text_is_clipped(qtbot, workspace, open_window):
+    window = open_window(workspace.topic())
+    table = browse(qtbot, window)
+    before = table.rowHeight(0)
+    for _ in range(4):
+        press(qtbot, window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: table.rowHeight(0) > before)  # the font changes on the next loop
+    assert table.rowHeight(0) >= table.fontMetrics().height() + 8
+    window.look.reset_zoom()

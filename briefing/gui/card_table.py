@@ -3,7 +3,7 @@ sortable by any column. A model over the Qt-free BrowseTable, so 50,000 cards op
 rows have one fixed height, cells are asked for only when drawn, no row has a widget."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,7 +121,6 @@ class CardTable(QTableView):
         rows.hide()
         # One fixed height: Qt never measures a row, so opening 50,000 costs as much as 50.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)  # a third click: back to deck order
@@ -137,14 +136,20 @@ class CardTable(QTableView):
         header.sortIndicatorChanged.connect(lambda *_: self._sorted())
 
     def fit_columns(self) -> None:
-        """Widths from the font, so text size and screen scale keep every figure readable;
-        the title takes what is left."""
+        """Row height and widths from the font, so text size and screen scale keep every
+        figure readable; the title takes what is left."""
         metrics = self.fontMetrics()
+        self.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         for column, sample in SAMPLES.items():
             self.setColumnWidth(COLUMNS.index(column), ROOM + max(
                 metrics.horizontalAdvance(sample), metrics.horizontalAdvance(column.value)))
         titles, self._topic_titles = self._topic_titles, []
         self._fit_topics(titles)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the rows and columns grow with it
+            self.fit_columns()
 
     def refill(self) -> None:
         """The controller has a new session: list its cards, in the order chosen, with the
