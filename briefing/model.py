@@ -282,6 +282,14 @@ class Topic:
             by_id.setdefault(card.id, card)  # the first of a duplicated id, as loaded
         return by_id
 
+    @cached_property
+    def prompt_keys(self) -> tuple[frozenset[tuple[str, str]], dict[str, str]]:
+        """The (card id, prompt id) of every studied prompt, and each card's first prompt id;
+        made once per loaded topic, as counting what is due runs after every grade."""
+        keys = frozenset((card.id, prompt.id) for card in self.cards
+                         for prompt in card.studied_prompts)
+        return keys, {card.id: card.studied_prompts[0].id for card in self.cards}
+
     def cards_of(self, kind: str) -> tuple[Card, ...]:
         return tuple(c for c in self.cards if c.kind == kind)
 

@@ -90,6 +90,18 @@ class ReviewRow(NamedTuple):
     state_before: str | None
 
 
+class ReviewRecord(NamedTuple):
+    """One review as stored, for a card's history."""
+
+    id: int
+    prompt: str
+    rating: int
+    reviewed_at: str   # ISO 8601, UTC
+    duration_ms: int | None
+    state_before: str | None  # the scheduler's records (see scheduling.figures_in)
+    state_after: str
+
+
 Key = tuple[str, str]  # (card id, prompt id) within a topic
 
 NEW_PER_DAY = 20  # as Anki: enough to get through a topic in days, not all at once
@@ -312,6 +324,32 @@ class ProgressStore:
     def review_count(self, topic: str) -> int:
         return self.db.execute("SELECT count(*) FROM review WHERE topic = ?",
                                (topic,)).fetchone()[0]
+
+    def tallies(self, topic: str, card: str | None = None) -> tuple[list, list, list]:
+        """What the Browse table sums up, of a topic or of one of its cards: (card, prompt,
+        state, due) of each studied prompt; (card, prompt, reviews, last reviewed_at) of
+        each reviewed prompt; and (card, prompt, state_before) of each Again given to a
+        prompt that was not new (a lapse, when that state was Review)."""
+        where, args = ("topic = ?", (topic,)) if card is None else (
+            "topic = ? AND card = ?", (topic, card))
+        states = self.db.execute(f"SELECT card, prompt, state, due FROM card_state WHERE {where}",
+                                 args).fetchall()
+        reviews = self.db.execute(f"SELECT card, prompt, count(*), max(reviewed_at) FROM review "
+                                  f"WHERE {where} GROUP BY card, prompt", args).fetchall()
+        agains = self.db.execute(f"SELECT card, prompt, state_before FROM review WHERE {where} "
+                                 "AND rating = 1 AND state_before IS NOT NULL", args).fetchall()
+        return states, reviews, agains
+
+    def outside_changes(self) -> int:
+        """A number that changes when another program commits to the file (not our grades)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def history(self, topic: str, card: str) -> list[ReviewRecord]:
+        """Every review of one card's prompts, oldest first."""
+        rows = self.db.execute(
+            "SELECT id, prompt, rating, reviewed_at, duration_ms, state_before, state_after "
+            "FROM review WHERE topic = ? AND card = ? ORDER BY reviewed_at, id", (topic, card))
+        return [ReviewRecord(*row) for row in rows]
 
     # -- writing --------------------------------------------------------------
 

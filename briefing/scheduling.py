@@ -132,6 +132,28 @@ def state_in(data: str | None) -> CardState | None:
         return None
 
 
+@dataclass(frozen=True)
+class MemoryFigures:
+    """What Card Info shows of a stored record, read without the scheduler's objects."""
+
+    state: CardState
+    due: datetime
+    stability: float | None   # days until recall falls to 90%
+    difficulty: float | None  # 1 (easy) to 10 (hard)
+
+
+def figures_in(data: str | None) -> MemoryFigures | None:
+    """The figures of a stored record; None for a new prompt or a record we cannot read."""
+    if not data:
+        return None
+    try:
+        record = json.loads(data)
+        return MemoryFigures(CardState(record["state"]), datetime.fromisoformat(record["due"]),
+                             record.get("stability"), record.get("difficulty"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def interval_text(delta: timedelta) -> str:
     """A compact interval such as 10m, 3h, 4d, 2mo, 1.5y."""
     seconds = max(delta.total_seconds(), 0)

@@ -62,17 +62,22 @@ def end_of_day(now: datetime) -> datetime:
     return local_midnight(now.astimezone().date() + timedelta(days=1))
 
 
-def prompt_keys(topic: Topic) -> tuple[set[tuple[str, str]], dict[str, str]]:
+def prompt_keys(topic: Topic) -> tuple[frozenset[tuple[str, str]], dict[str, str]]:
     """The (card id, prompt id) of every prompt of the topic, and each card's first prompt
     (which an unassigned record from before prompts belongs to)."""
-    keys = {(card.id, prompt.id) for card in topic.cards for prompt in card.studied_prompts}
-    return keys, {card.id: card.studied_prompts[0].id for card in topic.cards}
+    return topic.prompt_keys
 
 
 def _live(card: str, prompt: str, keys, firsts) -> tuple[str, str] | None:
     """The prompt a stored record counts for, or None when its card or prompt is gone."""
     key = (card, firsts.get(card, prompt) if prompt == UNASSIGNED_PROMPT else prompt)
     return key if key in keys else None
+
+
+def counted_prompt(topic: Topic, card: str, prompt: str) -> tuple[str, str] | None:
+    """The (card id, prompt id) of `topic` a stored record counts for; None when gone."""
+    keys, firsts = prompt_keys(topic)
+    return _live(card, prompt, keys, firsts)
 
 
 def topic_counts(store: ProgressStore, topic: Topic, now: datetime) -> Counts:

@@ -1,6 +1,7 @@
 """The card on screen: front, then back, with the buttons of the current mode."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +23,7 @@ class CardView(QWidget):
     next_requested = Signal()
     previous_requested = Signal()
     card_link = Signal(str)
+    tag_link = Signal(str)
     source_link = Signal(int)
     mode_requested = Signal(str)
 
@@ -100,6 +102,8 @@ class CardView(QWidget):
             self.card_link.emit(rest)
         elif scheme == "source" and rest.isdigit():
             self.source_link.emit(int(rest))
+        elif scheme == "tag":
+            self.tag_link.emit(rest)
 
     def apply_colors(self, colors: Colors, point_size: float) -> None:
         self.sheet.setStyleSheet(
@@ -113,9 +117,10 @@ class CardView(QWidget):
         self.done.setStyleSheet(f"color: {colors.muted}; font-size: {point_size + 2}pt;")
 
     def render(self, session: Session, topic: Topic | None, colors: Colors,
-               done_lines: list[str] = (), flagged: bool = False) -> None:
-        """Draw the session's current card (topic: the card's topic); when the session is
-        over, done_lines say what is left and when."""
+               done_lines: list[str] = (), flagged: bool = False,
+               words: Sequence[str] = ()) -> None:
+        """Draw the session's current card (topic: the card's topic), the search words
+        marked; when the session is over, done_lines say what is left and when."""
         item = session.current
         if item is None:
             self.pages.setCurrentIndex(1)
@@ -126,7 +131,7 @@ class CardView(QWidget):
             self.progress.setText("")
             return
         self.pages.setCurrentIndex(0)
-        html = back_html(item, colors, topic) if session.revealed else front_html(item, colors, topic)
+        html = (back_html if session.revealed else front_html)(item, colors, topic, words)
         scroll = self.browser.verticalScrollBar().value() if session.revealed else 0
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(scroll)

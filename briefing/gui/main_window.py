@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             "reveal": on_cards(study.flip),
             **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
             "previous": on_cards(study.previous), "next": on_cards(study.next),
+            "go_back": on_cards(study.back), "card_info": on_cards(study.show_card_info),
             "show_in_article": on_cards(study.show_in_article),
             "new_card_from_selection": self.reading.new_card_from_selection,
             "suggestions": self.reading.show_suggestions,

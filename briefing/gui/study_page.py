@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QSplitter
 
 from ..model import Card, Source
 from ..progress import ProgressError
-from ..study import Mode, StudyController
+from ..study import StudyController
+from ..study.history import LinkHistory
 from ..wording import plural
-from .card_list import CardList
+from .card_info_dialog import CardInfo
+from .card_table import CardTable
 from .card_view import CardView
 from .look import Look
 
@@ -28,24 +30,29 @@ class StudyPage(QSplitter):
     message = Signal(str)                # for the status bar
 
     def __init__(self, controller: StudyController, look: Look, parent=None):
-        super().__init__(Qt.Orientation.Horizontal, parent)
+        super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("cardSplitter")
         self.controller = controller
         self.look = look
-        self.card_list = CardList()
+        self.history = LinkHistory(controller)
+        self.card_info = CardInfo(controller.store, controller.library, self)
+        self.card_list = CardTable(controller)
         self.card_list.card_chosen.connect(self.show_card)
+        self.card_list.order_changed.connect(self.render)
+        self.counts_changed.connect(self.card_list.grades_changed)
         self.card_view = CardView()
         self.card_view.reveal_requested.connect(self.flip)
         self.card_view.grade_requested.connect(self.grade)
         self.card_view.next_requested.connect(self.next)
         self.card_view.previous_requested.connect(self.previous)
         self.card_view.card_link.connect(self.follow_link)
+        self.card_view.tag_link.connect(self.show_tag)
         self.card_view.source_link.connect(self.show_in_article)
         self.card_view.mode_requested.connect(self._link)
         self.addWidget(self.card_list)
         self.addWidget(self.card_view)
         self.setStretchFactor(1, 1)
-        self.setSizes([240, 760])
+        self.setSizes([300, 500])  # the table, then the card
         self.retry = QTimer(self, interval=RETRY_MS)
         self.retry.timeout.connect(self.save_waiting)
         self.waking = QTimer(self, interval=WAKE_MS)  # a prompt still learning falls due
@@ -60,13 +67,12 @@ class StudyPage(QSplitter):
 
     def restyle(self) -> None:
         self.card_view.apply_colors(self.look.colors, self.look.point_size)
+        self.card_list.apply_colors(self.look.colors)
         self.render()
 
     def refill(self) -> None:
         """The controller has a new session: list its cards and draw the first."""
-        self.card_list.set_cards(self.session.cards)
-        self.card_list.setVisible(self.controller.mode is Mode.BROWSE
-                                  or bool(self.controller.filter.text))
+        self.card_list.refill()
         self.render()
 
     def render(self) -> None:
@@ -76,9 +82,10 @@ class StudyPage(QSplitter):
         mark = self.controller.mark_shown() if card else None
         self.card_view.render(session, topic, self.look.colors,
                               self.controller.done_lines() if card is None else [],
-                              bool(mark and mark.flagged))
+                              bool(mark and mark.flagged), self.controller.filter.words)
         if not self.card_list.isHidden():
-            self.card_list.select(card)
+            self.card_list.show_current()
+        self.card_info.follow(card)
 
     # -- the user's actions ------------------------------------------------------
 
@@ -176,14 +183,32 @@ class StudyPage(QSplitter):
             self.render()
 
     def follow_link(self, card_id: str) -> None:
-        before = self.controller.filter
-        if not self.controller.follow(card_id):
+        self._jump(lambda: self.history.follow(card_id))
+
+    def back(self) -> None:
+        """Back to the card the last related-card link was followed from."""
+        self._jump(self.history.back)
+
+    def _jump(self, go) -> None:
+        """Go to another card; when that changed the filter or mode, list the new cards."""
+        before = self.controller.filter, self.controller.mode
+        if not go():
             return
-        if self.controller.filter != before:
+        if (self.controller.filter, self.controller.mode) != before:
             self.filter_changed.emit()
             self.refill()
         else:
             self.render()
+
+    def show_card_info(self) -> None:
+        if not self.card_info.open(self.session.current_card):
+            self.message.emit("No card on screen")
+
+    def show_tag(self, tag: str) -> None:
+        """A tag on the card: show the cards that have it."""
+        self.controller.set_filter(self.controller.filter.but(tag=tag))
+        self.filter_changed.emit()
+        self.refill()
 
     def show_in_article(self, index: int = 0) -> None:
         card = self.session.current_card

@@ -55,7 +55,9 @@ class StudyController:
 
     def set_mode(self, mode: Mode) -> None:
         self.mode = Mode(mode)
+        counts = dict(self._counts)
         self.rebuild()
+        self._counts.update(counts)  # the same cards, gone through another way: same counts
 
     def rebuild(self) -> None:
         """A new pass over the cards the filter shows, in the current mode."""

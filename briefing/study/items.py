@@ -1,6 +1,8 @@
 """What a session goes through: one prompt of a card (Study, Quiz), or a whole card (Browse)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Card, Prompt
 
 
@@ -35,5 +37,21 @@ def prompts_of(cards: list[Card]) -> list[Item]:
     return [Item(card, prompt) for card in cards for prompt in card.studied_prompts]
 
 
-def whole(cards: list[Card]) -> list[Item]:
-    return [Item(card) for card in cards]
+class Whole(Sequence):
+    """The whole cards as items, each made when asked for: Browse opens on 50,000 cards
+    without making 50,000 items first."""
+
+    def __init__(self, cards: list[Card]):
+        self.cards = cards
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [Item(card) for card in self.cards[index]]
+        return Item(self.cards[index])
+
+
+def whole(cards: list[Card]) -> Whole:
+    return Whole(cards)

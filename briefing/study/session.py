@@ -1,6 +1,8 @@
 """What every way of going through cards offers the window."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Card
 from ..scheduling import RATINGS
 from .items import Item
@@ -16,9 +18,12 @@ class Session:
     grades = False  # whether grade() does anything
     steps = False   # whether next() and previous() move through the items
 
-    def __init__(self, items: list[Item]):
+    def __init__(self, items: Sequence[Item], cards: list[Card] | None = None):
+        """cards: the items' cards in order, when the caller knows them (saves hashing
+        every card)."""
         self.items = items
-        self.cards: list[Card] = list(dict.fromkeys(item.card for item in items))
+        self.cards: list[Card] = cards if cards is not None else list(
+            dict.fromkeys(item.card for item in items))
         self.current: Item | None = None
         self.revealed = False
 
@@ -49,6 +54,9 @@ class Session:
 
     def previous(self) -> None:
         """Only sessions that step do anything."""
+
+    def reorder(self, cards: list[Card]) -> None:
+        """Only sessions that step go through their cards in the list's order."""
 
     def go_to(self, card: Card) -> bool:
         """Show a given card now (a related link, a click in the list)."""
