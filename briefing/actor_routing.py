@@ -76,8 +76,9 @@ def between(a: Box, b: Box, bend: float):
 
 def hits(path, obstacles) -> int:
     """How many of the curve's sample points fall inside the obstacles."""
-    return sum(any(o.contains(point(path, i / SAMPLES)) for o in obstacles)
-               for i in range(SAMPLES + 1))
+    # Each sample is computed once, not once per obstacle: this is the layout's hot loop.
+    samples = [point(path, i / SAMPLES) for i in range(SAMPLES + 1)]
+    return sum(any(o.contains(p) for o in obstacles) for p in samples)
 
 
 def arrow(path, size: float = 5.5):
