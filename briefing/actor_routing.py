@@ -74,11 +74,21 @@ def between(a: Box, b: Box, bend: float):
     return split(path, _leaves(path, a, True), _leaves(path, b, False))
 
 
+def region(path) -> Box:
+    """A box around the whole curve: a cubic stays within its control points."""
+    xs, ys = [p[0] for p in path], [p[1] for p in path]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
 def hits(path, obstacles) -> int:
     """How many of the curve's sample points fall inside the obstacles."""
-    # Each sample is computed once, not once per obstacle: this is the layout's hot loop.
+    # The layout's hot loop: each sample computed once, against the obstacles near the curve.
+    around = region(path)
+    near = [o for o in obstacles if o.overlaps(around.grown(0.5))]
+    if not near:
+        return 0
     samples = [point(path, i / SAMPLES) for i in range(SAMPLES + 1)]
-    return sum(any(o.contains(p) for o in obstacles) for p in samples)
+    return sum(any(o.contains(p) for o in near) for p in samples)
 
 
 def arrow(path, size: float = 5.5):
