@@ -284,6 +284,7 @@ def _rows(members, sized, width, edges, x_of, near_top: bool) -> list[list[Node]
 # Shapes a label may take: (width, most lines), widest first, so a label on a long
 # level arrow stays on two lines and one squeezed between rows may stand taller.
 LABEL_SHAPES = ((128.0, 2), (96.0, 3), (72.0, 4))
+CELL = 40.0  # points: the side of the squares the router files the arrows' samples by
 
 
 class _Router:
@@ -295,7 +296,9 @@ class _Router:
         self.nodes, self.width, self.height, self.measure = nodes, width, height, measure
         self.headings = [h.heading for h in headings]  # arrows and labels keep off them too
         self.taken = [p.box.grown(PAD) for p in nodes.values()] + self.headings
-        self.points: list[tuple[float, float]] = []   # samples of the arrows drawn so far
+        # Samples of the arrows drawn so far, by square of CELL points: a label's spot
+        # looks only at the squares around its curve.
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
         self.used: dict[tuple[str, str], list[float]] = {}
         self.legend = 0
 
@@ -351,7 +354,8 @@ class _Router:
                 label = (label[0], (str(number),))
         if label is not None:
             self.taken.append(label[0].grown(1.0))
-        self.points.extend(point(path, i / 30) for i in range(31))
+        for x, y in (point(path, i / 30) for i in range(31)):
+            self.cells.setdefault((int(x // CELL), int(y // CELL)), []).append((x, y))
         head = arrow(path) if edge.directed else ()
         box, lines = label if label is not None else (None, (str(number),) if number else ())
         return PlacedEdge(edge, path, head, box, tuple(lines), number)
@@ -377,16 +381,24 @@ class _Router:
     def spot(self, path, w, h, dense=False) -> Box | None:
         """The first free spot, best one that no arrow drawn so far runs under."""
         # Every spot lies within the curve's control points grown by w + h: what is
-        # outside that region can neither overlap nor run under one, so skip it up front.
+        # outside that region cannot overlap one, so it is left out up front.
         near = region(path).grown(w + h)
-        taken = [o for o in self.taken if o.overlaps(near)]
-        points = [(x, y) for x, y in self.points
-                  if near.x <= x <= near.right and near.y <= y <= near.bottom]
+        taken = [(o.x, o.y, o.right, o.bottom) for o in self.taken if o.overlaps(near)]
         fallback = None
         for box in spots(path, w, h, dense):
-            if box.inside(self.width, self.height) and not any(box.overlaps(o) for o in taken):
-                x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
-                if not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in points):
+            x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom  # Box.overlaps, inlined
+            if box.inside(self.width, self.height) and not any(
+                    x0 < right and left < x1 and y0 < bottom and top < y1
+                    for left, top, right, bottom in taken):
+                if not self.runs_under(box):
                     return box
                 fallback = fallback or box
         return fallback
+
+    def runs_under(self, box: Box) -> bool:
+        """Whether an arrow drawn so far has a sample inside the box."""
+        x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
+        return any(x0 <= x <= x1 and y0 <= y <= y1
+                   for cx in range(int(x0 // CELL), int(x1 // CELL) + 1)
+                   for cy in range(int(y0 // CELL), int(y1 // CELL) + 1)
+                   for x, y in self.cells.get((cx, cy), ()))

@@ -214,10 +214,11 @@ def test_ctrl_wheel_zooms_the_map_and_a_resize_fits_it_again(qtbot, open_window)
 
 
 def test_a_150_actor_topic_opens_its_map_in_under_a_second(qtbot, open_window, tmp_path):
+    # Three relations each, all to the 40 actors the map keeps: 120 labelled arrows.
     cards = [card(i, "actor", title=f"Actor number {i}", relations=[
-        {"to": f"card-{(i * 7 + 3) % 150}", "label": f"presses actor {(i * 7 + 3) % 150}",
-         "type": "presses", "sources": [{"seed": "art", "quote": f"Fact number {i}:"}]}])
-        for i in range(150)]
+        {"to": f"card-{(i * k + 3) % 40}", "label": f"presses actor {(i * k + 3) % 40} on trade",
+         "type": "presses", "sources": [{"seed": "art", "quote": f"Fact number {i}:"}]}
+        for k in (7, 11, 13) if (i * k + 3) % 40 != i]) for i in range(150)]
     folder = write_topic(tmp_path, "stress", cards, facts=150)
     valid_topic(folder)
     window = open_window(folder)
@@ -228,6 +229,7 @@ def test_a_150_actor_topic_opens_its_map_in_under_a_second(qtbot, open_window, t
     print(f"150-actor map: {wall:.3f} s on the clock, {used:.3f} s of the GUI thread")
     page = window.pages.page("actor_map")
     assert len(page.canvas.nodes) == actor_map.MAX_NODES
+    assert len(page.canvas.edges) == 120
     assert "110 more are among the cards" in page.key.toPlainText()
     assert used < 1.0
 
