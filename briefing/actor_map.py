@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actor_routing import BENDS, PAD, arrow, between, hits, point, spots
+from .actor_routing import BENDS, PAD, arrow, between, hits, point, region, spots
 from .geometry import Box, Measure, estimate_width, wrap
 from .model import Card, Topic
 
@@ -161,18 +161,7 @@ def layout(g: Graph, width: float, measure: Measure = estimate_width,
     """Place nodes, route edges and set labels; deterministic for a given graph and size.
 
     With `height`, rows spread out to use it (more room for arrows and their labels)."""
-    sized = {n.id: _node_lines(n, measure) for n in g.nodes}
-    bands = [(group, [n for n in g.nodes if n.group == group]) for group in BAND_ORDER]
-    bands = [(group, members) for group, members in bands if members]
-    x_of = _order(bands, g.edges)
-    core = _core_band(bands, g.edges)
-    rows_of = []
-    for index, (group, members) in enumerate(bands):
-        rows = _rows(members, sized, width, g.edges, x_of, near_top=index > core)
-        rows_of.append((group, rows))
-    row_count = sum(len(rows) for _g, rows in rows_of)
-    fixed = sum(max(sized[n.id][1][1] for n in row) for _g, rows in rows_of for row in rows)
-    fixed += HEADING * len(bands)
+    sized, rows_of, row_count, fixed = _banded(g, width, measure)
     gap = ROW_GAP
     if height is not None and row_count > 1:
         gap = min(MAX_ROW_GAP, max(ROW_GAP, (height - fixed - 8) / (row_count - 1)))
@@ -199,6 +188,30 @@ def layout(g: Graph, width: float, measure: Measure = estimate_width,
     placed = _Router(nodes, headings, width, total, measure).run(g.edges)
     return ActorMap(width, total, tuple(nodes[n.id] for n in g.nodes), tuple(placed),
                     tuple(headings), g.left_out)
+
+
+def natural_height(g: Graph, width: float, measure: Measure = estimate_width) -> float:
+    """How tall the map comes out at this width without a `height` to spread to; cheap
+    (no arrow is routed), for choosing a width that fits a view."""
+    _sized, rows_of, row_count, fixed = _banded(g, width, measure)
+    return fixed + ROW_GAP * max(row_count - 1, 0) + 8 if rows_of else 0.0
+
+
+def _banded(g: Graph, width: float, measure: Measure):
+    """The nodes' sizes and each band's rows, with how many rows and the height of the
+    rows and headings without the gaps between rows."""
+    sized = {n.id: _node_lines(n, measure) for n in g.nodes}
+    bands = [(group, [n for n in g.nodes if n.group == group]) for group in BAND_ORDER]
+    bands = [(group, members) for group, members in bands if members]
+    x_of = _order(bands, g.edges)
+    core = _core_band(bands, g.edges) if bands else 0
+    rows_of = []
+    for index, (group, members) in enumerate(bands):
+        rows = _rows(members, sized, width, g.edges, x_of, near_top=index > core)
+        rows_of.append((group, rows))
+    row_count = sum(len(rows) for _g, rows in rows_of)
+    fixed = sum(max(sized[n.id][1][1] for n in row) for _g, rows in rows_of for row in rows)
+    return sized, rows_of, row_count, fixed + HEADING * len(bands)
 
 
 def _node_lines(node: Node, measure: Measure) -> tuple[list[str], tuple[float, float]]:
@@ -271,6 +284,7 @@ def _rows(members, sized, width, edges, x_of, near_top: bool) -> list[list[Node]
 # Shapes a label may take: (width, most lines), widest first, so a label on a long
 # level arrow stays on two lines and one squeezed between rows may stand taller.
 LABEL_SHAPES = ((128.0, 2), (96.0, 3), (72.0, 4))
+CELL = 40.0  # points: the side of the squares the router files the arrows' samples by
 
 
 class _Router:
@@ -282,7 +296,9 @@ class _Router:
         self.nodes, self.width, self.height, self.measure = nodes, width, height, measure
         self.headings = [h.heading for h in headings]  # arrows and labels keep off them too
         self.taken = [p.box.grown(PAD) for p in nodes.values()] + self.headings
-        self.paths: list[list[tuple[float, float]]] = []   # samples of arrows drawn so far
+        # Samples of the arrows drawn so far, by square of CELL points: a label's spot
+        # looks only at the squares around its curve.
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
         self.used: dict[tuple[str, str], list[float]] = {}
         self.legend = 0
 
@@ -338,7 +354,8 @@ class _Router:
                 label = (label[0], (str(number),))
         if label is not None:
             self.taken.append(label[0].grown(1.0))
-        self.paths.append([point(path, i / 30) for i in range(31)])
+        for x, y in (point(path, i / 30) for i in range(31)):
+            self.cells.setdefault((int(x // CELL), int(y // CELL)), []).append((x, y))
         head = arrow(path) if edge.directed else ()
         box, lines = label if label is not None else (None, (str(number),) if number else ())
         return PlacedEdge(edge, path, head, box, tuple(lines), number)
@@ -363,10 +380,25 @@ class _Router:
 
     def spot(self, path, w, h, dense=False) -> Box | None:
         """The first free spot, best one that no arrow drawn so far runs under."""
+        # Every spot lies within the curve's control points grown by w + h: what is
+        # outside that region cannot overlap one, so it is left out up front.
+        near = region(path).grown(w + h)
+        taken = [(o.x, o.y, o.right, o.bottom) for o in self.taken if o.overlaps(near)]
         fallback = None
         for box in spots(path, w, h, dense):
-            if box.inside(self.width, self.height) and not any(box.overlaps(o) for o in self.taken):
-                if not any(box.contains(p) for pts in self.paths for p in pts):
+            x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom  # Box.overlaps, inlined
+            if box.inside(self.width, self.height) and not any(
+                    x0 < right and left < x1 and y0 < bottom and top < y1
+                    for left, top, right, bottom in taken):
+                if not self.runs_under(box):
                     return box
                 fallback = fallback or box
         return fallback
+
+    def runs_under(self, box: Box) -> bool:
+        """Whether an arrow drawn so far has a sample inside the box."""
+        x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
+        return any(x0 <= x <= x1 and y0 <= y <= y1
+                   for cx in range(int(x0 // CELL), int(x1 // CELL) + 1)
+                   for cy in range(int(y0 // CELL), int(y1 // CELL) + 1)
+                   for x, y in self.cells.get((cx, cy), ()))

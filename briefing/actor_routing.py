@@ -74,10 +74,22 @@ def between(a: Box, b: Box, bend: float):
     return split(path, _leaves(path, a, True), _leaves(path, b, False))
 
 
+def region(path) -> Box:
+    """A box around the whole curve: a cubic stays within its control points."""
+    xs, ys = [p[0] for p in path], [p[1] for p in path]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
 def hits(path, obstacles) -> int:
     """How many of the curve's sample points fall inside the obstacles."""
-    return sum(any(o.contains(point(path, i / SAMPLES)) for o in obstacles)
-               for i in range(SAMPLES + 1))
+    # The layout's hot loop: each sample computed once, against the obstacles near the curve.
+    around = region(path).grown(0.5)
+    near = [(o.x, o.y, o.right, o.bottom) for o in obstacles if o.overlaps(around)]
+    if not near:
+        return 0
+    samples = [point(path, i / SAMPLES) for i in range(SAMPLES + 1)]
+    return sum(any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in near)  # Box.contains
+               for x, y in samples)
 
 
 def arrow(path, size: float = 5.5):
@@ -98,11 +110,12 @@ def spots(path, w: float, h: float, dense: bool = False):
     """Boxes of w x h where a label may sit: centred on the curve, nearest the middle
     first, then beside it (touching the line) on either side."""
     along = [i / 40 for i in range(4, 37)] if dense else ALONG
+    points, normals = {}, {}  # each t's point and normal once, for the three offsets
     for offset in (0.0, 1.0, -1.0):
         for t in along:
-            x, y = point(path, t)
+            x, y = points[t] if t in points else points.setdefault(t, point(path, t))
             if offset:
-                nx, ny = normal(path, t)
+                nx, ny = normals[t] if t in normals else normals.setdefault(t, normal(path, t))
                 # just far enough that the box's edge meets the line
                 reach = (abs(nx) * w + abs(ny) * h) / 2 - 1.5
                 x, y = x + nx * reach * offset, y + ny * reach * offset

@@ -13,6 +13,7 @@ from html import escape
 from ..matches import pieces
 from ..model import CLOZE, DEFAULT_PROMPT, KIND_NAMES, Card, Topic
 from ..study.items import Item
+from .glossary_hover import explained
 from .theme import Colors
 
 
@@ -72,10 +73,10 @@ def back_html(item: Item, colors: Colors, topic: Topic | None = None,
     if card.role:
         title += f'<span style="color:{colors.muted}; font-weight:400"> · {_text(card.role)}</span>'
     parts.append(f'<p style="font-size:large; font-weight:600; margin-bottom:4px">{title}</p>')
-    parts.append(f'<p style="font-size:large">{_text(card.back)}</p>')
+    parts.append(f'<p style="font-size:large">{explained(card.back, topic, colors, _text)}</p>')
     if card.why:
         parts.append(f'<p><span style="color:{colors.accent}; font-weight:600">Why it matters: '
-                     f'</span>{_text(card.why)}</p>')
+                     f'</span>{explained(card.why, topic, colors, _text)}</p>')
     parts.append(_related(card, colors, topic))
     parts.append(sources_html(card, colors, text=_text))
     if card.tags:

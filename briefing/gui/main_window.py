@@ -24,6 +24,7 @@ from . import actions as action_table
 from . import help, window_layout
 from .authoring import EDITOR, Authoring
 from .banner import Banner
+from .briefing_pages import BriefingPages
 from .file_watch import TopicWatcher
 from .filters import Filters
 from .importer import Importer
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         self.study.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.pages.lazy(STATS, self._make_stats)
         self.pages.lazy(PROBLEMS, self._make_problems)
+        self.briefing = BriefingPages(self.pages, self.controller, self.look, self)
+        self.briefing.card_requested.connect(self.open_card)
+        self.briefing.shown.connect(lambda name: self.actions_by_name[name].setChecked(True))
         self.authoring = Authoring(self, library, self.pages, folder, self.look)
         self.topic_files = TopicFiles(self, self.controller, self.authoring, self.set_filter)
         self.topic_files.reloaded.connect(self.refresh_topics)
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
             "study": lambda: self.set_mode(Mode.STUDY),
             "browse": lambda: self.set_mode(Mode.BROWSE),
             "quiz": lambda: self.set_mode(Mode.QUIZ), "statistics": self.show_statistics,
+            **self.briefing.handlers(),
             "reveal": on_cards(study.flip),
             **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
             "previous": on_cards(study.previous), "next": on_cards(study.next),
@@ -262,11 +267,14 @@ class MainWindow(QMainWindow):
             pass  # a save reloads the cards; the user stays in the editor
         elif len(scope) == 1 and scope[0].problems and not scope[0].cards:
             self.pages.show_page(PROBLEMS).show_problems(scope[0], list(scope[0].problems))
+        elif self.briefing.showing():
+            self.briefing.follow_scope()  # the timeline (map, comparison) of the topic chosen
         elif not self.pages.showing(STATS):
             self.pages.show_page(STUDY)  # a topic with problems: its good cards, and the notice
         if self.pages.showing(STATS):
             self.update_stats()
-        self.actions_by_name[self.controller.mode.value].setChecked(not self.pages.showing(STATS))
+        self.actions_by_name[self.controller.mode.value].setChecked(
+            not self.pages.showing(STATS) and not self.briefing.showing())
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
@@ -304,10 +312,12 @@ class MainWindow(QMainWindow):
         self.pages.page(STATS).show_stats(compute(self.store, scope, self.clock()), name)
 
     def open_card(self, card: Card) -> None:
-        """Show a card on the study page (its quote was clicked in the article)."""
+        """Show a card on the study page (its quote was clicked in the article, or it was
+        clicked on a timeline, the actor map or a comparison)."""
         before = (self.controller.filter, self.controller.mode)
         self.controller.open(card)
         self.pages.show_page(STUDY)
+        self.actions_by_name[self.controller.mode.value].setChecked(True)
         if (self.controller.filter, self.controller.mode) != before:
             self._filter_changed_by_page()
             self.study.refill()
@@ -321,7 +331,8 @@ class MainWindow(QMainWindow):
             if self.search.text():
                 self.filters.set_filter(self.controller.filter.but(text=""), sidebar=False)
             self.study.card_view.setFocus()
-        elif self.pages.current_name in (ARTICLE, STATS, EDITOR, PROBLEMS):
+        elif (self.pages.current_name in (ARTICLE, STATS, EDITOR, PROBLEMS)
+              or self.briefing.showing()):
             self.pages.show_page(STUDY)
             self.actions_by_name[self.controller.mode.value].setChecked(True)
             self.study.render()
