@@ -10,7 +10,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from test_app import card_text, open_window, press  # noqa: F401  (open_window: a fixture)
 
-from briefing.gui.card_html import _text
+from briefing.gui.card_html import _plain as _text
 from briefing.gui.glossary_hover import explained
 from briefing.gui.theme import LIGHT
 from briefing.loader import load_topic
