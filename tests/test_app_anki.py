@@ -147,6 +147,16 @@ def test_escape_in_the_search_clears_it_and_space_flips_the_card_again(qtbot, wo
     assert window.controller.session.revealed and window.search.text() == ""
 
 
+def test_enter_in_the_search_box_applies_the_search_and_does_not_flip_the_card(
+        qtbot, workspace, open_window):
+    window = open_window(workspace.topic())
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, "trade")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert len(window.controller.session.cards) == 2
+    assert not window.controller.session.revealed
+
+
 def test_keys_pick_a_kind_a_topic_and_a_tag(qtbot, workspace, open_window):
     window = open_window(workspace.topic())
     press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)

@@ -160,7 +160,8 @@ class MainWindow(QMainWindow):
             "browse": lambda: self.set_mode(Mode.BROWSE),
             "quiz": lambda: self.set_mode(Mode.QUIZ), "statistics": self.show_statistics,
             **self.briefing.handlers(),
-            "reveal": on_cards(study.flip),
+            # Enter in the search box applies the search; it must not flip the card too.
+            "reveal": on_cards(lambda: None if self.search.hasFocus() else study.flip()),
             **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
             "previous": on_cards(study.previous), "next": on_cards(study.next),
             "go_back": on_cards(study.back), "card_info": on_cards(study.show_card_info),
