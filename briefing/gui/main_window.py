@@ -160,8 +160,7 @@ class MainWindow(QMainWindow):
             "browse": lambda: self.set_mode(Mode.BROWSE),
             "quiz": lambda: self.set_mode(Mode.QUIZ), "statistics": self.show_statistics,
             **self.briefing.handlers(),
-            # Enter in the search box applies the search; it must not flip the card too.
-            "reveal": on_cards(lambda: None if self.search.hasFocus() else study.flip()),
+            "reveal": on_cards(self._enter),
             **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
             "previous": on_cards(study.previous), "next": on_cards(study.next),
             "go_back": on_cards(study.back), "card_info": on_cards(study.show_card_info),
@@ -338,6 +337,15 @@ class MainWindow(QMainWindow):
             self.actions_by_name[self.controller.mode.value].setChecked(True)
             self.study.render()
             self.study.card_view.setFocus()
+
+    def _enter(self) -> None:
+        """Space or Enter. The window's shortcut takes Enter before the search box sees it:
+        there it applies the search (and gives the keys back to the card), never a flip."""
+        if self.search.hasFocus():
+            self.filters.apply_search()
+            self.study.card_view.setFocus()
+        else:
+            self.study.flip()
 
     def edit_topic(self) -> None:
         self.authoring.edit_topic(self.controller.topic_to_edit(), self.controller.session.current_card)
