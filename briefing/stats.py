@@ -9,15 +9,21 @@ and `briefing stats` all count with `Counts`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
-from .model import KINDS, Topic
+from .local_days import days_back, end_of_day, local_midnight, today
+from .model import Topic
 from .progress import ProgressStore, utc_text
 from .progress_schema import UNASSIGNED_PROMPT
-from .scheduling import CardState, state_in
+from .scheduling import CardState
+from .stats_history import Retention, review_history
+from .stats_prompts import INTERVAL_BUCKETS, KindProgress, prompt_states
 
-RETENTION_DAYS = 30
-HISTORY_DAYS = 14
+__all__ = ["Counts", "KindProgress", "Stats", "TopicStats", "compute", "end_of_day",
+           "local_midnight", "topic_counts", "topic_stats"]
+
+RETENTION_DAYS = 30  # the window of `retention`, the figure shown first
+HISTORY_DAYS = 30    # the days of `daily`
 
 
 @dataclass(frozen=True)
@@ -32,15 +38,6 @@ class Counts:
 
 
 @dataclass(frozen=True)
-class KindProgress:
-    kind: str
-    total: int
-    new: int       # never studied
-    learning: int  # studied, still in (re)learning steps
-    known: int     # graduated to spaced reviews
-
-
-@dataclass(frozen=True)
 class Stats:
     total: int           # prompts
     due: int             # studied prompts due by the end of today
@@ -50,16 +47,15 @@ class Stats:
     retention: float | None  # share of spaced reviews recalled (not Again), last 30 days
     retention_reviews: int
     per_kind: tuple[KindProgress, ...]
-    daily: tuple[tuple[date, int], ...]  # reviews per day, oldest first
-
-
-def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
-
-
-def end_of_day(now: datetime) -> datetime:
-    """The end of the local day `now` falls in: what "due today" is measured against."""
-    return local_midnight(now.astimezone().date() + timedelta(days=1))
+    daily: tuple[tuple[date, int], ...]  # reviews per day, last HISTORY_DAYS, oldest first
+    today: date
+    learning: int        # studied prompts in (re)learning steps
+    known: int           # studied prompts in spaced review
+    due_now: int
+    forecast: tuple[int, ...]   # prompts due per day, next FORECAST_DAYS, today (and overdue) first
+    intervals: tuple[int, ...]  # prompts in spaced review per INTERVAL_BUCKETS
+    by_day: dict[date, int]     # reviews per day, last 365 days; only days with some
+    retentions: tuple[Retention, ...]  # one per RETENTION_WINDOWS
 
 
 def prompt_keys(topic: Topic) -> tuple[frozenset[tuple[str, str]], dict[str, str]]:
@@ -108,57 +104,26 @@ def topic_counts(store: ProgressStore, topic: Topic, now: datetime) -> Counts:
 
 
 def compute(store: ProgressStore, topics: list[Topic], now: datetime) -> Stats:
-    today = now.astimezone().date()
-    end_of_today = end_of_day(now)
-    per_kind = {kind: [0, 0, 0, 0] for kind in KINDS}  # total, new, learning, known
-    due = 0
-    for topic in topics:
-        scheduled = store.scheduled(topic.id)
-        for card in topic.cards:
-            counts = per_kind.setdefault(card.kind, [0, 0, 0, 0])
-            for index, prompt in enumerate(card.studied_prompts):
-                counts[0] += 1
-                memory = scheduled.get((card.id, prompt.id)) or (
-                    scheduled.get((card.id, UNASSIGNED_PROMPT)) if index == 0 else None)
-                if memory is None:
-                    counts[1] += 1
-                    continue
-                counts[2 if memory.learning else 3] += 1
-                due += memory.due < end_of_today
-
-    ids = [t.id for t in topics]
-    live = {(t.id, c.id) for t in topics for c in t.cards}
-    first_day = today - timedelta(days=max(HISTORY_DAYS, RETENTION_DAYS) - 1)
-    reviews = [r for r in store.reviews_between(local_midnight(first_day), end_of_today, ids)
-               if (r.topic, r.card) in live]
-    daily_counts: dict[date, int] = {}
-    recalled = spaced = 0
-    for review in reviews:
-        day = datetime.fromisoformat(review.reviewed_at).astimezone().date()
-        daily_counts[day] = daily_counts.get(day, 0) + 1
-        if state_in(review.state_before) == CardState.REVIEW:
-            spaced += 1
-            recalled += review.rating > 1
-    todays = [r for r in reviews
-              if datetime.fromisoformat(r.reviewed_at).astimezone().date() == today]
-    history = tuple((today - timedelta(days=n), daily_counts.get(today - timedelta(days=n), 0))
-                    for n in range(HISTORY_DAYS - 1, -1, -1))
+    """Every figure of Statistics for these topics: the app's page and `briefing stats`
+    (through topic_stats) both read this."""
+    states = prompt_states(store, topics, now)
+    history = review_history(store, topics, now, states.removed_cards)
+    recent = history.retention_over(RETENTION_DAYS)
     return Stats(
-        total=sum(v[0] for v in per_kind.values()),
-        due=due,
-        new=sum(v[1] for v in per_kind.values()),
-        studied_today=len({(r.topic, r.card, r.prompt) for r in todays}),
-        reviews_today=len(todays),
-        retention=(recalled / spaced) if spaced else None,
-        retention_reviews=spaced,
-        per_kind=tuple(KindProgress(k, *v) for k, v in per_kind.items()),
-        daily=history,
-    )
+        total=states.overall("total"), due=states.due_today, new=states.overall("new"),
+        studied_today=history.studied_today, reviews_today=history.reviews_today,
+        retention=recent.share, retention_reviews=recent.reviews, per_kind=states.per_kind,
+        daily=history.daily(days_back(now, HISTORY_DAYS)), today=today(now),
+        learning=states.overall("learning"), known=states.overall("known"),
+        due_now=states.due_now,
+        forecast=states.forecast, intervals=states.intervals, by_day=history.by_day,
+        retentions=history.retention)
 
 
 @dataclass(frozen=True)
 class TopicStats:
-    """One topic's numbers, as `briefing stats` prints them and Statistics shows them."""
+    """One topic's numbers, as `briefing stats` prints them; the same as Statistics shows
+    for that topic, read from compute. New keys are added, never renamed: scripts read them."""
 
     topic: str
     title: str
@@ -173,25 +138,30 @@ class TopicStats:
     reviews_today: int
     retention: float | None  # share of spaced reviews recalled, last RETENTION_DAYS days
     retention_reviews: int
+    retention_7: float | None
+    retention_7_reviews: int
+    retention_30: float | None
+    retention_30_reviews: int
+    retention_365: float | None
+    retention_365_reviews: int
+    forecast_30: list[int]     # prompts due on each of the next 30 days, today (and overdue) first
+    intervals: dict[str, int]  # prompts in spaced review by interval, e.g. {"1d": 3, "2–3d": 5}
+    reviews_by_day: dict[str, int]  # reviews per day (YYYY-MM-DD), last 365 days, days with some
 
     def as_json(self) -> dict:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 def topic_stats(store: ProgressStore, topic: Topic, now: datetime) -> TopicStats:
-    keys, firsts = prompt_keys(topic)
-    memories = {}
-    for (card, prompt), memory in store.scheduled(topic.id).items():
-        key = _live(card, prompt, keys, firsts)
-        if key is not None:
-            memories.setdefault(key, memory)
-    day_end = end_of_day(now)
-    learning = sum(1 for m in memories.values() if m.learning)
-    summary = compute(store, [topic], now)
+    shown = compute(store, [topic], now)
+    windows = {f"retention_{r.days}": r.share for r in shown.retentions}
+    windows.update({f"retention_{r.days}_reviews": r.reviews for r in shown.retentions})
     return TopicStats(
-        topic=topic.id, title=topic.title, cards=len(topic.cards), prompts=len(keys),
-        new=len(keys) - len(memories), learning=learning, known=len(memories) - learning,
-        due_now=sum(1 for m in memories.values() if m.due <= now),
-        due_today=sum(1 for m in memories.values() if m.due < day_end),
-        reviews=store.review_count(topic.id), reviews_today=summary.reviews_today,
-        retention=summary.retention, retention_reviews=summary.retention_reviews)
+        topic=topic.id, title=topic.title, cards=len(topic.cards), prompts=shown.total,
+        new=shown.new, learning=shown.learning, known=shown.known, due_now=shown.due_now,
+        due_today=shown.due, reviews=store.review_count(topic.id),
+        reviews_today=shown.reviews_today, retention=shown.retention,
+        retention_reviews=shown.retention_reviews, **windows, forecast_30=list(shown.forecast),
+        intervals={label: n for (label, _), n in zip(INTERVAL_BUCKETS, shown.intervals,
+                                                               strict=True)},
+        reviews_by_day={day.isoformat(): n for day, n in sorted(shown.by_day.items())})

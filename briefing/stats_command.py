@@ -1,10 +1,15 @@
-"""`briefing stats [PATH ...] [--json]`: what is new, learning and due, per topic."""
+"""`briefing stats [PATH ...] [--json]`: what is new, learning and due, per topic, with
+true retention and the reviews due over the next 30 days; the figures Statistics shows."""
 from __future__ import annotations
 
 import sys
 
 from . import clock
 from .terminal import json_text, say
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
 
 
 def run(args) -> int:
@@ -29,8 +34,10 @@ def run(args) -> int:
         print(json_text([row.as_json() for row in rows]))
     else:
         for row in rows:
-            retention = "–" if row.retention is None else f"{row.retention:.0%}"
+            retention = " · ".join(f"{days}d {_share(getattr(row, f'retention_{days}'))}"
+                                   for days in (7, 30, 365))
             say(f"{row.topic}: {row.cards} cards, {row.prompts} prompts · {row.new} new · "
-                  f"{row.learning} learning · {row.due_now} due now ({row.due_today} today) · "
-                  f"{row.reviews} reviews, {row.reviews_today} today · retention {retention}")
+                f"{row.learning} learning · {row.due_now} due now ({row.due_today} today, "
+                f"{sum(row.forecast_30[:7])} within 7 days) · {row.reviews} reviews, "
+                f"{row.reviews_today} today · retention {retention}")
     return 1 if problems else 0

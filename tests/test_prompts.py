@@ -261,7 +261,14 @@ def test_stats_json_counts_prompts_per_topic_and_the_app_shows_the_same(workspac
     (row,) = json.loads(capsys.readouterr().out)
     assert row == {"topic": "example", "title": "Example topic", "cards": 4, "prompts": 5,
                    "new": 3, "learning": 1, "known": 1, "due_now": 0, "due_today": 1,
-                   "reviews": 2, "reviews_today": 2, "retention": None, "retention_reviews": 0}
+                   "reviews": 2, "reviews_today": 2, "retention": None, "retention_reviews": 0,
+                   "retention_7": None, "retention_7_reviews": 0, "retention_30": None,
+                   "retention_30_reviews": 0, "retention_365": None, "retention_365_reviews": 0,
+                   # patience again today; premier Easy, due in 8 days
+                   "forecast_30": [1] + [0] * 7 + [1] + [0] * 21,
+                   "intervals": {"1d": 0, "2–3d": 0, "4–7d": 0, "1–2w": 1, "2–4w": 0,
+                                 "1–3mo": 0, "3mo+": 0},
+                   "reviews_by_day": {"2026-11-25": 2}}
     from briefing.stats import compute
     store = ProgressStore(data_dir / "progress.sqlite3")
     shown = compute(store, [load_topic(folder)], NOW)  # what the app's Statistics draws

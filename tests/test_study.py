@@ -215,7 +215,7 @@ def test_statistics_count_due_new_today_retention_and_kinds(topic, store):
     assert stats.due == 1 and stats.retention is None
     kinds = {k.kind: k for k in stats.per_kind}
     assert (kinds["actor"].known, kinds["objective"].learning, kinds["figure"].new) == (1, 1, 2)
-    assert stats.daily[-1][1] == 2 and len(stats.daily) == 14
+    assert stats.daily[-1][1] == 2 and len(stats.daily) == 30
     # A month later, premier is reviewed from its spaced state and forgotten.
     clock.advance(days=40)
     later = session(topic, store, clock=clock)

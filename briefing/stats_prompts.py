@@ -1,0 +1,106 @@
+"""What the studied prompts' stored states say: progress per kind, what is due now and
+today, the reviews due on each of the next days, and the current intervals.
+
+One pass over the stored states of the topics in scope. It parses no date and no
+record: due times are compared as ISO UTC text, and SQLite works out the intervals.
+A stored state counts for a prompt the topic has now; one from before prompts (the
+unassigned prompt) counts for its card's first prompt, unless that has its own.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .local_days import local_midnight, today
+from .model import DEFAULT_PROMPT, KINDS, Topic
+from .progress import ProgressStore, utc_text
+from .progress_schema import UNASSIGNED_PROMPT
+from .scheduling import CardState
+
+FORECAST_DAYS = 30
+# Interval buckets: a label and the longest interval (days) it holds; the last has no end.
+INTERVAL_BUCKETS = (("1d", 1), ("2–3d", 3), ("4–7d", 7), ("1–2w", 14), ("2–4w", 30),
+                    ("1–3mo", 90), ("3mo+", None))
+_INTERVAL_ENDS = tuple(days for _label, days in INTERVAL_BUCKETS[:-1])
+
+
+@dataclass(frozen=True)
+class KindProgress:
+    kind: str
+    total: int
+    new: int       # never studied
+    learning: int  # studied, still in (re)learning steps
+    known: int     # graduated to spaced reviews
+
+
+@dataclass(frozen=True)
+class PromptStates:
+    per_kind: tuple[KindProgress, ...]
+    due_now: int    # studied prompts due at this moment
+    due_today: int  # studied prompts due by the end of today
+    forecast: tuple[int, ...]   # prompts due on each of the next FORECAST_DAYS local days;
+    #                             day 0 is today, with every overdue one
+    intervals: tuple[int, ...]  # prompts in spaced review, per INTERVAL_BUCKETS
+    removed_cards: dict[str, frozenset[str]]  # by topic: cards gone that still have progress
+
+    def overall(self, part: str) -> int:
+        """One of KindProgress's counts ("total", "new", "learning", "known") over all kinds."""
+        return sum(getattr(kind, part) for kind in self.per_kind)
+
+
+def _studied(store: ProgressStore, topics: list[Topic], removed: dict[str, set[str]]):
+    """(kind, state, due, interval) of each stored state that counts; the cards gone from
+    their topics are added to `removed`."""
+    cards_of = {topic.id: topic.card for topic in topics}
+    counted, unassigned, own_first = [], [], set()
+    for topic_id, card_id, prompt, *memory in store.schedule_rows(cards_of):
+        card = cards_of[topic_id](card_id)
+        if card is None:
+            removed.setdefault(topic_id, set()).add(card_id)
+        elif prompt == UNASSIGNED_PROMPT:
+            unassigned.append((topic_id, card, memory))
+        elif not card.prompts:
+            if prompt == DEFAULT_PROMPT:
+                counted.append((card.kind, *memory))
+        elif card.prompts[0].id == prompt:
+            own_first.add((topic_id, card_id))
+            counted.append((card.kind, *memory))
+        elif any(p.id == prompt for p in card.prompts):  # not a prompt since removed
+            counted.append((card.kind, *memory))
+    counted += [(card.kind, *memory) for topic_id, card, memory in unassigned
+                if (topic_id, card.id) not in own_first]
+    return counted
+
+
+def prompt_states(store: ProgressStore, topics: list[Topic], now: datetime) -> PromptStates:
+    now_text = utc_text(now)
+    day = today(now)
+    day_ends = [utc_text(local_midnight(day + timedelta(days=n)))
+                for n in range(1, FORECAST_DAYS + 1)]
+    horizon = day_ends[-1]
+    forecast = [0] * FORECAST_DAYS
+    intervals = [0] * len(INTERVAL_BUCKETS)
+    counts = {kind: [0, 0, 0] for kind in KINDS}  # prompts, learning, known
+    for topic in topics:
+        for card in topic.cards:
+            counts.setdefault(card.kind, [0, 0, 0])[0] += len(card.prompts) or 1
+    due_now = 0
+    removed: dict[str, set[str]] = {}
+    for kind, state, due, interval in _studied(store, topics, removed):
+        tally = counts[kind]
+        if state == CardState.REVIEW:
+            tally[2] += 1
+            if interval is not None:
+                intervals[bisect_left(_INTERVAL_ENDS, interval)] += 1
+        else:
+            tally[1] += 1
+        if due < horizon:
+            forecast[bisect_right(day_ends, due)] += 1
+            due_now += due <= now_text
+    return PromptStates(
+        per_kind=tuple(KindProgress(kind, total, total - learning - known, learning, known)
+                       for kind, (total, learning, known) in counts.items()),
+        due_now=due_now, due_today=forecast[0], forecast=tuple(forecast),
+        intervals=tuple(intervals),
+        removed_cards={topic: frozenset(cards) for topic, cards in removed.items()})
