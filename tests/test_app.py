@@ -199,9 +199,9 @@ def test_statistics_show_studied_today_and_a_chart(qtbot, workspace, open_window
     press(qtbot, window, Qt.Key.Key_4)
     press(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.showing("stats")
-    assert window.pages.page("stats").tiles["studied"][0].text() == "1"
-    assert window.pages.page("stats").tiles["new"][0].text() == "3"
-    known = {k.kind: k.known for k in window.pages.page("stats").kind_bars.stats.per_kind}
+    assert window.pages.page("stats").tiles["studied"].number.text() == "1"
+    assert window.pages.page("stats").tiles["new"].number.text() == "3"
+    known = {k.kind: k.known for k in window.pages.page("stats").kind_bars.per_kind}
     assert known == {"actor": 1, "objective": 0, "figure": 0}
     image = window.pages.page("stats").daily.grab().toImage()
     accent = window.look.colors.accent.lower()

@@ -1,0 +1,1 @@
+"""The Statistics charts, painted with QPainter from the values `briefing.stats_charts` gives."""
