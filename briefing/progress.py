@@ -25,7 +25,7 @@ from typing import NamedTuple
 from . import clock
 from .progress_schema import (SCHEMA_VERSION, UNASSIGNED_PROMPT, LayoutError, check, migrate,
                               version_of)
-from .scheduling import CardState, Memory, last_review_sql, state_sql
+from .scheduling import CardState, Memory, in_state_sql, last_review_sql
 
 # Another copy of the app may hold the file for a moment (two starting at
 # once both create it); SQLite then answers "locked" at once, without its busy
@@ -366,16 +366,19 @@ class ProgressStore:
 
     def review_days(self, start: datetime, end: datetime, topics,
                     leave_out) -> list[tuple[str, int, int, int]]:
-        """(local date as YYYY-MM-DD, reviews, reviews of prompts that were in spaced review,
-        those of them recalled: rated above Again) for each day with reviews in [start, end).
-        `leave_out` maps a topic to the cards whose reviews do not count."""
+        """The reviews in [start, end) by local day (YYYY-MM-DD) and by whether their prompt
+        was in spaced review before (1 or 0): (day, spaced, reviews, recalled: rated above
+        Again). `leave_out` maps a topic to the cards whose reviews do not count."""
         span, times = "reviewed_at >= ? AND reviewed_at < ?", [utc_text(start), utc_text(end)]
         where, args = self._scope(topics, leave_out, "+topic")  # the time index is the one
-        spaced = f"({state_sql('state_before')}) IS {int(CardState.REVIEW)}"  # 0, not NULL
+        # Each review's few small values first, then grouped: sorting the rows themselves
+        # for GROUP BY would carry their records along.
         return self.db.execute(
-            f"SELECT date(reviewed_at, 'localtime'), count(*), sum({spaced}), "
-            f"sum({spaced} AND rating > 1) FROM review {self._plan('review', span, times)} "
-            f"WHERE {span} AND {where} GROUP BY 1", [*times, *args]).fetchall()
+            f"WITH r AS MATERIALIZED (SELECT date(reviewed_at, 'localtime') AS day, "
+            f"{in_state_sql('state_before', CardState.REVIEW)} AS spaced, rating > 1 AS recalled "
+            f"FROM review {self._plan('review', span, times)} WHERE {span} AND {where}) "
+            "SELECT day, spaced, count(*), sum(recalled) FROM r GROUP BY 1, 2",
+            [*times, *args]).fetchall()
 
     def prompts_reviewed(self, start: datetime, end: datetime, topics, leave_out) -> int:
         """How many distinct prompts were graded in [start, end)."""

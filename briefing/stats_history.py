@@ -54,13 +54,13 @@ def review_history(store: ProgressStore, topics, now: datetime,
     first = last - timedelta(days=CALENDAR_DAYS - 1)
     by_day: dict[date, int] = {}
     spaced = {days: [0, 0] for days in RETENTION_WINDOWS}  # reviews, recalled
-    for day_text, reviews, in_review, recalled in store.review_days(
+    for day_text, was_spaced, reviews, recalled in store.review_days(
             local_midnight(first), end_of_day(now), ids, removed_cards):
         day = date.fromisoformat(day_text)
-        by_day[day] = reviews
+        by_day[day] = by_day.get(day, 0) + reviews
         for days, tally in spaced.items():
-            if (last - day).days < days:
-                tally[0] += in_review
+            if was_spaced and (last - day).days < days:
+                tally[0] += reviews
                 tally[1] += recalled
     studied = store.prompts_reviewed(local_midnight(last), end_of_day(now), ids, removed_cards)
     return History(

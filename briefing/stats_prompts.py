@@ -49,58 +49,63 @@ class PromptStates:
         return sum(getattr(kind, part) for kind in self.per_kind)
 
 
-def _studied(store: ProgressStore, topics: list[Topic], removed: dict[str, set[str]]):
-    """(kind, state, due, interval) of each stored state that counts; the cards gone from
-    their topics are added to `removed`."""
+def _has_prompt(card, prompt: str) -> bool:
+    for each in card.prompts:  # noqa: SIM110 (any() with a generator is slower, per prompt)
+        if each.id == prompt:
+            return True
+    return False
+
+
+def _counted(store: ProgressStore, topics: list[Topic], removed: dict[str, set[str]]):
+    """(kind, state, due, interval) of each stored state that counts for a prompt the topics
+    have; the cards gone from their topics are added to `removed`."""
     cards_of = {topic.id: topic.card for topic in topics}
-    counted, unassigned, own_first = [], [], set()
-    for topic_id, card_id, prompt, *memory in store.schedule_rows(cards_of):
+    unassigned, own_first = [], set()
+    for topic_id, card_id, prompt, state, due, interval in store.schedule_rows(cards_of):
         card = cards_of[topic_id](card_id)
         if card is None:
             removed.setdefault(topic_id, set()).add(card_id)
         elif prompt == UNASSIGNED_PROMPT:
-            unassigned.append((topic_id, card, memory))
+            unassigned.append((topic_id, card, state, due, interval))
         elif not card.prompts:
             if prompt == DEFAULT_PROMPT:
-                counted.append((card.kind, *memory))
+                yield card.kind, state, due, interval
         elif card.prompts[0].id == prompt:
             own_first.add((topic_id, card_id))
-            counted.append((card.kind, *memory))
-        elif any(p.id == prompt for p in card.prompts):  # not a prompt since removed
-            counted.append((card.kind, *memory))
-    counted += [(card.kind, *memory) for topic_id, card, memory in unassigned
-                if (topic_id, card.id) not in own_first]
-    return counted
+            yield card.kind, state, due, interval
+        elif _has_prompt(card, prompt):  # not a prompt since removed
+            yield card.kind, state, due, interval
+    for topic_id, card, state, due, interval in unassigned:
+        if (topic_id, card.id) not in own_first:
+            yield card.kind, state, due, interval
 
 
 def prompt_states(store: ProgressStore, topics: list[Topic], now: datetime) -> PromptStates:
-    now_text = utc_text(now)
-    day = today(now)
+    now_text, day = utc_text(now), today(now)
     day_ends = [utc_text(local_midnight(day + timedelta(days=n)))
                 for n in range(1, FORECAST_DAYS + 1)]
-    horizon = day_ends[-1]
+    horizon, in_review = day_ends[-1], int(CardState.REVIEW)
     forecast = [0] * FORECAST_DAYS
     intervals = [0] * len(INTERVAL_BUCKETS)
-    counts = {kind: [0, 0, 0] for kind in KINDS}  # prompts, learning, known
+    kinds = {kind: [0, 0, 0] for kind in KINDS}  # prompts, learning, known
     for topic in topics:
         for card in topic.cards:
-            counts.setdefault(card.kind, [0, 0, 0])[0] += len(card.prompts) or 1
+            kinds.setdefault(card.kind, [0, 0, 0])[0] += len(card.prompts) or 1
     due_now = 0
     removed: dict[str, set[str]] = {}
-    for kind, state, due, interval in _studied(store, topics, removed):
-        tally = counts[kind]
-        if state == CardState.REVIEW:
-            tally[2] += 1
+    for kind, state, due, interval in _counted(store, topics, removed):
+        if state == in_review:
+            kinds[kind][2] += 1
             if interval is not None:
                 intervals[bisect_left(_INTERVAL_ENDS, interval)] += 1
         else:
-            tally[1] += 1
+            kinds[kind][1] += 1
         if due < horizon:
             forecast[bisect_right(day_ends, due)] += 1
             due_now += due <= now_text
     return PromptStates(
         per_kind=tuple(KindProgress(kind, total, total - learning - known, learning, known)
-                       for kind, (total, learning, known) in counts.items()),
+                       for kind, (total, learning, known) in kinds.items()),
         due_now=due_now, due_today=forecast[0], forecast=tuple(forecast),
         intervals=tuple(intervals),
         removed_cards={topic: frozenset(cards) for topic, cards in removed.items()})

@@ -13,7 +13,7 @@ import pytest
 from briefing.cli import main
 from briefing.loader import load_topic
 from briefing.progress import ProgressStore
-from briefing.scheduling import Scheduler, last_review_sql, state_in, state_sql
+from briefing.scheduling import CardState, Scheduler, in_state_sql, last_review_sql, state_in
 from briefing.stats import compute, topic_stats
 from conftest import NOW, PROMPTED
 from review_history import LEARNING, RELEARNING, REVIEW, grade
@@ -139,21 +139,29 @@ def test_progress_of_a_removed_prompt_is_ignored_and_an_old_cards_goes_to_its_fi
     assert stats.forecast[1] == 1 and stats.forecast[5] == 1 and sum(stats.forecast) == 2
 
 
-def test_state_sql_reads_every_record_as_state_in_does(store):
+def test_in_state_sql_reads_every_record_as_state_in_does(store):
     outcomes = Scheduler(fuzz=False).outcomes(None, NOW)
     records = [outcomes.by_rating[1].data, outcomes.by_rating[4].data,
                json.dumps({"state": 3}, separators=(",", ":")),  # written another way
-               '{"card_id": 1, "state": 2, "st', "not a record", None]
-    read = [store.db.execute(f"SELECT {state_sql('?1')}", (r,)).fetchone()[0] for r in records]
-    assert read == [state_in(r) for r in records] == [1, 2, 3, None, None, None]
+               '{"card_id": 1, "step": 0}', "not a record", None]
+    assert [state_in(r) for r in records] == [1, 2, 3, None, None, None]
+    for state in CardState:
+        found = [store.db.execute(f"SELECT {in_state_sql('?1', state)}", (r,)).fetchone()[0]
+                 for r in records]
+        assert found == [int(state_in(r) == state) for r in records]
 
 
 def test_last_review_sql_reads_the_time_fsrs_keeps(store):
-    after = Scheduler(fuzz=False).outcomes(None, NOW).by_rating[4].data
-    found = store.db.execute(f"SELECT {last_review_sql('?1')}", (after,)).fetchone()[0]
-    assert found == NOW.isoformat()
-    assert store.db.execute(f"SELECT {last_review_sql('?1')}",
-                            (json.dumps({"last_review": None}),)).fetchone()[0] is None
+    later = NOW + timedelta(microseconds=123456)  # written with its microseconds
+    records = {Scheduler(fuzz=False).outcomes(None, at).by_rating[4].data: at.isoformat()
+               for at in (NOW, later)}
+    records[json.dumps({"last_review": NOW.isoformat(), "x": 1}, separators=(",", ":"))] = (
+        NOW.isoformat())  # written another way: searched for
+    records[json.dumps({"state": 1, "last_review": None})] = None
+    records["not a record"] = None
+    found = {r: store.db.execute(f"SELECT {last_review_sql('?1')}", (r,)).fetchone()[0]
+             for r in records}
+    assert found == records
 
 
 def test_briefing_stats_json_gives_the_same_numbers_as_compute(topic, store, capsys):

@@ -20,7 +20,11 @@ from briefing.progress import ProgressStore
 from briefing.stats import compute
 from conftest import NOW, PROMPTED
 from review_history import LEARNING, REVIEW, grade
-from test_app import open_window, press  # noqa: F401  (a fixture, and a key press)
+import test_app
+from test_app import press
+
+
+open_window = test_app.open_window  # the fixture that opens the app, for these tests too
 
 
 def history(store) -> None:

@@ -40,8 +40,8 @@ class CalendarView(Chart):
         room = min((self.width() - left) / weeks, (self.height() - top - legend) / 7)
         return left, top, max(min(room - GAP, LARGEST_CELL), 3)
 
-    def cell_rect(self, column: int, row: int) -> QRectF:
-        left, top, cell = self._grid()
+    def cell_rect(self, column: int, row: int, grid=None) -> QRectF:
+        left, top, cell = grid or self._grid()
         return QRectF(left + column * (cell + GAP), top + row * (cell + GAP), cell, cell)
 
     def item_at(self, point: QPointF) -> int | None:
@@ -73,37 +73,39 @@ class CalendarView(Chart):
         painter = QPainter(self)
         painter.setFont(self.small_font())
         line = QFontMetricsF(painter.font()).height()
-        left, top, cell = self._grid()
+        grid = left, top, cell = self._grid()  # once: a year is 365 squares
         painter.setPen(QColor(self.colors.muted))
         for row in ROW_LABELS:
-            rect = self.cell_rect(0, row)
+            rect = self.cell_rect(0, row, grid)
             painter.drawText(QRectF(0, rect.center().y() - line / 2, left - 6, line),
                              Qt.AlignmentFlag.AlignRight, WEEKDAYS[row])
         for column, month in self.calendar.months:
-            painter.drawText(QPointF(self.cell_rect(column, 0).left(), top - 4), month)
+            painter.drawText(QPointF(self.cell_rect(column, 0, grid).left(), top - 4), month)
+        shades = [self.shade(level) for level in range(CALENDAR_LEVELS + 1)]
         for index, day in enumerate(self._cells):
             if day is None:
                 continue
-            rect = self.cell_rect(index // 7, index % 7)
-            color = self.shade(day.level)
+            rect = self.cell_rect(index // 7, index % 7, grid)
+            color = shades[day.level]
             painter.fillRect(rect, mix(color.name(), self.colors.text, 0.3)
                              if index == self.hovered else color)
             if day.day == self.calendar.today:
                 painter.setPen(QPen(QColor(self.colors.text), 1.5))
                 painter.drawRect(rect.adjusted(-1, -1, 1, 1))
-        self._paint_legend(painter, cell, line)
+        self._paint_legend(painter, grid, line, shades)
         painter.end()
 
-    def _paint_legend(self, painter: QPainter, cell: float, line: float) -> None:
+    def _paint_legend(self, painter: QPainter, grid, line: float, shades) -> None:
         """Less ▪▪▪▪▪ More, under the grid at the right."""
         metrics = QFontMetricsF(painter.font())
-        y = self.cell_rect(0, 6).bottom() + 6
-        right = self.cell_rect(len(self.calendar.weeks) - 1, 0).right()
+        cell = grid[2]
+        y = self.cell_rect(0, 6, grid).bottom() + 6
+        right = self.cell_rect(len(self.calendar.weeks) - 1, 0, grid).right()
         x = right - metrics.horizontalAdvance("More")
         painter.setPen(QColor(self.colors.muted))
         painter.drawText(QPointF(x, y + line * 0.8), "More")
         for level in range(CALENDAR_LEVELS, -1, -1):
             x -= cell + GAP
-            painter.fillRect(QRectF(x, y + (line - cell) / 2, cell, cell), self.shade(level))
+            painter.fillRect(QRectF(x, y + (line - cell) / 2, cell, cell), shades[level])
         x -= metrics.horizontalAdvance("Less ") + GAP
         painter.drawText(QPointF(x, y + line * 0.8), "Less")
