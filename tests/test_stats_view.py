@@ -159,9 +159,12 @@ def test_a_small_window_scrolls_and_a_narrow_one_stacks_the_charts(qtbot, studie
     forecast, daily = view.panels[0], view.panels[1]
     assert view.scroll.verticalScrollBar().maximum() > 0
     assert forecast.y() == daily.y() and forecast.x() < daily.x()
-    view.resize(600, 500)
+    view.resize(480, 500)
     qtbot.waitUntil(lambda: daily.y() > forecast.y())
     assert daily.x() == forecast.x()
+    view.show_stats(view.stats, "A topic with a title long enough to need two lines here")
+    qtbot.wait(10)
+    assert view.scroll.horizontalScrollBar().maximum() == 0  # it wraps, not scrolls sideways
 
 
 def test_statistics_follow_the_topic_chosen_in_the_sidebar(qtbot, workspace, data_dir,

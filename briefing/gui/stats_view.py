@@ -28,6 +28,7 @@ class Panel(QFrame):
     def __init__(self, title: str, chart: Chart, parent=None):
         super().__init__(parent, objectName="statsPanel")
         self.title = QLabel(title, objectName="panelTitle")
+        self.title.setWordWrap(True)
         self.chart = chart
         self.note = QLabel(objectName="panelNote")
         self.note.setWordWrap(True)
@@ -53,6 +54,7 @@ class Tile(QFrame):
         self.caption = QLabel(caption, objectName="tileCaption")
         for label in (self.number, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)  # a narrow page wraps it rather than scrolling sideways
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.number)
@@ -63,7 +65,9 @@ class StatsView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.colors = LIGHT
+        self.stats: Stats | None = None  # what the page shows
         self.heading = QLabel("Statistics", objectName="statsHeading")
+        self.heading.setWordWrap(True)  # a long topic title
         self.tiles = {key: Tile(key, caption) for key, caption in COUNT_TILES}
         for days in (7, 30, 365):
             self.tiles[f"retention_{days}"] = Tile(f"retention_{days}", f"last {days} days")
@@ -80,8 +84,7 @@ class StatsView(QWidget):
         self._columns = 0
 
         content = QWidget(objectName="statsContent")
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(36, 20, 36, 20)
+        self.content_layout = layout = QVBoxLayout(content)
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addLayout(self._row([self.tiles[key] for key, _ in COUNT_TILES]))
@@ -120,6 +123,8 @@ class StatsView(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
+        side = 36 if columns > 1 else 14
+        self.content_layout.setContentsMargins(side, 20, side, 20)
         for panel in self.panels:
             self.grid.removeWidget(panel)
         row = column = 0
@@ -154,6 +159,7 @@ class StatsView(QWidget):
             f"color: {colors.muted}; }}")
 
     def show_stats(self, stats: Stats, scope: str) -> None:
+        self.stats = stats
         self.heading.setText(f"Statistics · {scope}")
         counts = {"due": stats.due, "new": stats.new, "studied": stats.studied_today,
                   "reviews": stats.reviews_today}
