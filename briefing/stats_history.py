@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from .local_days import end_of_day, local_midnight, today
 from .progress import ProgressStore
+from .stats_queries import prompts_reviewed, review_days
 
 CALENDAR_DAYS = 365
 RETENTION_WINDOWS = (7, 30, 365)  # days, today included
@@ -54,15 +55,15 @@ def review_history(store: ProgressStore, topics, now: datetime,
     first = last - timedelta(days=CALENDAR_DAYS - 1)
     by_day: dict[date, int] = {}
     spaced = {days: [0, 0] for days in RETENTION_WINDOWS}  # reviews, recalled
-    for day_text, was_spaced, reviews, recalled in store.review_days(
-            local_midnight(first), end_of_day(now), ids, removed_cards):
+    for day_text, was_spaced, reviews, recalled in review_days(
+            store, local_midnight(first), end_of_day(now), ids, removed_cards):
         day = date.fromisoformat(day_text)
         by_day[day] = by_day.get(day, 0) + reviews
         for days, tally in spaced.items():
             if was_spaced and (last - day).days < days:
                 tally[0] += reviews
                 tally[1] += recalled
-    studied = store.prompts_reviewed(local_midnight(last), end_of_day(now), ids, removed_cards)
+    studied = prompts_reviewed(store, local_midnight(last), end_of_day(now), ids, removed_cards)
     return History(
         by_day=by_day, reviews_today=by_day.get(last, 0), studied_today=studied,
         retention=tuple(Retention(days, recalled / reviews if reviews else None, reviews)

@@ -17,6 +17,7 @@ from .model import DEFAULT_PROMPT, KINDS, Topic
 from .progress import ProgressStore, utc_text
 from .progress_schema import UNASSIGNED_PROMPT
 from .scheduling import CardState
+from .stats_queries import schedule_rows
 
 FORECAST_DAYS = 30
 # Interval buckets: a label and the longest interval (days) it holds; the last has no end.
@@ -61,7 +62,7 @@ def _counted(store: ProgressStore, topics: list[Topic], removed: dict[str, set[s
     have; the cards gone from their topics are added to `removed`."""
     cards_of = {topic.id: topic.card for topic in topics}
     unassigned, own_first = [], set()
-    for topic_id, card_id, prompt, state, due, interval in store.schedule_rows(cards_of):
+    for topic_id, card_id, prompt, state, due, interval in schedule_rows(store, cards_of):
         card = cards_of[topic_id](card_id)
         if card is None:
             removed.setdefault(topic_id, set()).add(card_id)
