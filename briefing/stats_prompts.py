@@ -4,7 +4,9 @@ today, the reviews due on each of the next days, and the current intervals.
 One pass over the stored states of the topics in scope. It parses no date and no
 record: due times are compared as ISO UTC text, and SQLite works out the intervals.
 A stored state counts for a prompt the topic has now; one from before prompts (the
-unassigned prompt) counts for its card's first prompt, unless that has its own.
+unassigned prompt) counts for its card's first prompt, unless that has its own. What is
+due is what Study will ask: a suspended prompt is never due, a buried one is due once its
+burial ends.
 """
 from __future__ import annotations
 
@@ -38,8 +40,8 @@ class KindProgress:
 @dataclass(frozen=True)
 class PromptStates:
     per_kind: tuple[KindProgress, ...]
-    due_now: int    # studied prompts due at this moment
-    due_today: int  # studied prompts due by the end of today
+    due_now: int    # studied prompts due at this moment (none suspended or buried)
+    due_today: int  # studied prompts due by the end of today (none suspended or buried)
     forecast: tuple[int, ...]   # prompts due on each of the next FORECAST_DAYS local days;
     #                             day 0 is today, with every overdue one
     intervals: tuple[int, ...]  # prompts in spaced review, per INTERVAL_BUCKETS
@@ -57,12 +59,30 @@ def _has_prompt(card, prompt: str) -> bool:
     return False
 
 
+def _as_study_sees(store: ProgressStore, topics: list[Topic]):
+    """The stored states, each due when Study will ask it: never (None) when suspended,
+    when its burial ends when buried."""
+    rows = schedule_rows(store, [topic.id for topic in topics])
+    marks = {topic.id: store.marks(topic.id) for topic in topics}
+    if not any(marks.values()):
+        return rows  # as most of the time: nothing to look up for every prompt
+    shifted = []
+    for topic_id, card_id, prompt, state, due, interval in rows:
+        mark = marks[topic_id].get((card_id, prompt))
+        if mark is not None and mark.suspended:
+            due = None
+        elif mark is not None and mark.buried_until is not None:
+            due = max(due, utc_text(mark.buried_until))
+        shifted.append((topic_id, card_id, prompt, state, due, interval))
+    return shifted
+
+
 def _counted(store: ProgressStore, topics: list[Topic], removed: dict[str, set[str]]):
     """(kind, state, due, interval) of each stored state that counts for a prompt the topics
     have; the cards gone from their topics are added to `removed`."""
     cards_of = {topic.id: topic.card for topic in topics}
     unassigned, own_first = [], set()
-    for topic_id, card_id, prompt, state, due, interval in schedule_rows(store, cards_of):
+    for topic_id, card_id, prompt, state, due, interval in _as_study_sees(store, topics):
         card = cards_of[topic_id](card_id)
         if card is None:
             removed.setdefault(topic_id, set()).add(card_id)
@@ -101,7 +121,7 @@ def prompt_states(store: ProgressStore, topics: list[Topic], now: datetime) -> P
                 intervals[bisect_left(_INTERVAL_ENDS, interval)] += 1
         else:
             kinds[kind][1] += 1
-        if due < horizon:
+        if due is not None and due < horizon:
             forecast[bisect_right(day_ends, due)] += 1
             due_now += due <= now_text
     return PromptStates(

@@ -12,9 +12,9 @@ import pytest
 
 from briefing.cli import main
 from briefing.loader import load_topic
-from briefing.progress import ProgressStore
+from briefing.progress import Mark, ProgressStore
 from briefing.scheduling import CardState, Scheduler, in_state_sql, last_review_sql, state_in
-from briefing.stats import compute, topic_stats
+from briefing.stats import compute, end_of_day, topic_counts, topic_stats
 from conftest import NOW, PROMPTED
 from review_history import LEARNING, RELEARNING, REVIEW, grade
 
@@ -189,3 +189,15 @@ def test_briefing_stats_says_retention_over_each_window_and_the_week_ahead(topic
     assert capsys.readouterr().out == (
         "example: 4 cards, 5 prompts · 3 new · 1 learning · 0 due now (1 today, 2 within "
         "7 days) · 2 reviews, 1 today · retention 7d – · 30d 100% · 365d 100%\n")
+
+
+def test_a_suspended_prompt_is_not_due_and_a_buried_one_is_due_when_its_burial_ends(topic,
+                                                                                    store):
+    for card in ("premier", "patience", "trade-2005"):
+        grade(store, card, NOW - timedelta(days=3), due=NOW - timedelta(hours=1))  # all due now
+    store.set_mark("example", "premier", "card", Mark(suspended=True))
+    store.set_mark("example", "patience", "card", Mark(buried_until=end_of_day(NOW)))
+    stats = compute(store, [topic], NOW)
+    assert (stats.due_now, stats.due) == (1, 1) and stats.forecast[:2] == (1, 1)
+    assert sum(stats.forecast) == 2 and stats.known == 3  # still studied, still known
+    assert stats.due == topic_counts(store, topic, NOW).due  # what the sidebar says
