@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.loader import load_topic
 from briefing.progress import Mark, ProgressStore
 from briefing.scheduling import CardState, Scheduler, in_state_sql, last_review_sql, state_in
 from briefing.stats import compute, end_of_day, topic_counts, topic_stats
-from conftest import NOW, PROMPTED
+import grading
+from conftest import NOW
 from review_history import LEARNING, RELEARNING, REVIEW, grade
 
 
@@ -39,13 +39,12 @@ def zone():
     time.tzset()
 
 
-@pytest.fixture
-def topic(workspace):
-    return load_topic(workspace.topic(files={"cards.yaml": PROMPTED}))
+topic = grading.topic  # the example topic, trade-2004 with two prompts
 
 
 @pytest.fixture
 def store(data_dir):
+    """In the data folder, where `briefing stats` reads it too."""
     store = ProgressStore(data_dir / "progress.sqlite3")
     yield store
     store.close()
