@@ -3,7 +3,7 @@
     .venv/bin/python tests/bench_stats.py [--prompts N] [--reviews N] [--runs N]
 
 Not part of the test suite: it prints the median of several runs of the core
-(`compute`, what `update_stats` asks for), of `topic_stats` (what `briefing stats`
+(`compute`, what the Statistics page asks for), of `topic_stats` (what `briefing stats`
 prints per topic) and of the GUI (the page filled and painted, offscreen).
 """
 from __future__ import annotations
@@ -121,7 +121,7 @@ def main() -> int:
 
 
 def gui_timings(store, topic, runs: int) -> list[tuple[str, tuple[float, float]]]:
-    """What update_stats does, then every chart painted; the first time with the page built."""
+    """What the Statistics page does, then every chart painted; the first time with the page built."""
     from PySide6.QtWidgets import QApplication
 
     from briefing.gui.stats_view import StatsView

@@ -18,10 +18,9 @@ from ..datafolder import DataFolder
 from ..library import CardFilter, Library
 from ..model import Card
 from ..progress import ProgressStore
-from ..stats import compute
 from ..study import Mode, StudyController
 from . import actions as action_table
-from . import help, window_layout
+from . import window_actions, window_layout
 from .authoring import EDITOR, Authoring
 from .banner import Banner
 from .briefing_pages import BriefingPages
@@ -31,6 +30,7 @@ from .importer import Importer
 from .look import Look
 from .pages import PageStack
 from .reading import ARTICLE, Reading
+from .report_pages import PROBLEMS, STATS, ReportPages
 from .settings import DEFAULT_POINT_SIZE, open_settings
 from .sidebar import Sidebar
 from .study_page import StudyPage
@@ -39,7 +39,7 @@ from .topic_notice import TopicNotice
 from .toolbar import mode_toolbar
 
 ICON = Path(__file__).with_name("icon.svg")
-STUDY, STATS, PROBLEMS = "study", "stats", "problems"
+STUDY = "study"
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +71,9 @@ class MainWindow(QMainWindow):
             self.controller.mode.value].setChecked(True))
         self.study.warning.connect(lambda text: self.banner.say("grades", text))
         self.study.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
-        self.pages.lazy(STATS, self._make_stats)
-        self.pages.lazy(PROBLEMS, self._make_problems)
+        self.reports = ReportPages(self.pages, self.controller, self.look, self)
+        self.reports.edit_problem.connect(lambda problem: self.authoring.edit_at_problem(
+            problem, self.controller.topic_to_edit()))
         self.briefing = BriefingPages(self.pages, self.controller, self.look, self)
         self.briefing.card_requested.connect(self.open_card)
         self.briefing.shown.connect(lambda name: self.actions_by_name[name].setChecked(True))
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
             problem, self.controller.topic_to_edit()))
         self._assemble()
 
-        self.handlers = self._handlers()
+        self.handlers = window_actions.handlers(self)
         self.actions_by_name = action_table.install(self, self.handlers)
         self.search.returnPressed.connect(self.study.card_view.setFocus)
         self.addToolBar(mode_toolbar(self.actions_by_name, self.search))
@@ -135,68 +136,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self.resize(1240, 800)  # the first time; later, the saved geometry (on show)
 
-    def _handlers(self) -> dict[str, Callable[[], None]]:
-        """What each action of the table does."""
-        def on_cards(run):  # card keys act only while a card is on screen
-            return lambda: run() if self.pages.showing(STUDY) else None
-        look, study, authoring = self.look, self.study, self.authoring
-        return {
-            "new_topic": authoring.new_topic, "import_article": self.importer.choose_files,
-            "open_folder": self.topic_files.open_folder,
-            "save": authoring.save, "save_all": authoring.save_all,
-            "reload": self.topic_files.reload,
-            "export_pdf": self.export_pdf, "export_anki": self.export_anki, "quit": self.close,
-            "undo": study.undo, "find": self.filters.find, "edit_topic": self.edit_topic,
-            "choose_topic": self.sidebar.topics.setFocus, "choose_tag": self.sidebar.choose_tag,
-            **{f"kind_{kind or 'all'}": (lambda kind=kind: self.sidebar.kind_buttons[kind].click())
-               for kind in ("", "actor", "objective", "figure")},
-            "topic_options": study.topic_options,
-            "custom_study": lambda: (self.pages.show_page(STUDY), study.custom_study()),
-            "bury": on_cards(lambda: study.mark("bury")),
-            "suspend": on_cards(lambda: study.mark("suspend")),
-            "flag": on_cards(lambda: study.mark("flag")),
-            "clear_filters": lambda: self.set_filter(CardFilter(self.controller.filter.topic)),
-            "study": lambda: self.set_mode(Mode.STUDY),
-            "browse": lambda: self.set_mode(Mode.BROWSE),
-            "quiz": lambda: self.set_mode(Mode.QUIZ), "statistics": self.show_statistics,
-            **self.briefing.handlers(),
-            "reveal": on_cards(self._enter),
-            **{f"grade_{r}": on_cards(lambda r=r: study.grade(r)) for r in range(1, 5)},
-            "previous": on_cards(study.previous), "next": on_cards(study.next),
-            "go_back": on_cards(study.back), "card_info": on_cards(study.show_card_info),
-            "show_in_article": on_cards(study.show_in_article),
-            "new_card_from_selection": self.reading.new_card_from_selection,
-            "suggestions": self.reading.show_suggestions,
-            "back_to_card": self.back_to_card,
-            "zoom_in": lambda: look.zoom(1), "zoom_out": lambda: look.zoom(-1),
-            "zoom_reset": look.reset_zoom,
-            **{f"theme_{name}": (lambda name=name: look.set_theme(name))
-               for name in ("system", "light", "dark")},
-            "shortcuts": lambda: help.show_shortcuts(self), "about": lambda: help.show_about(self),
-        }
-
     # -- pages made on first use ---------------------------------------------------
-
-    def _make_stats(self):
-        from .stats_view import StatsView
-        view = StatsView()
-        view.apply_colors(self.look.colors)
-        return view
-
-    def _make_problems(self):
-        from .problems_view import ProblemsView
-        view = ProblemsView()
-        view.problem_activated.connect(lambda problem: self.authoring.edit_at_problem(
-            problem, self.controller.topic_to_edit()))
-        return view
 
     def _restyle(self) -> None:
         colors, size = self.look.colors, self.look.point_size
         self.banner.restyle(colors)
         self.notice.restyle(colors)
         self.sidebar.restyle(colors, self.look.scale)
-        if self.pages.made(STATS):
-            self.pages.page(STATS).apply_colors(colors)
         self.statusBar().showMessage(f"Text size {size:g} pt", 2000)
 
     # -- showing and closing -------------------------------------------------------
@@ -262,17 +208,17 @@ class MainWindow(QMainWindow):
         scope = self.controller.topics_in_scope()
         self.notice.say(scope, self.library.problems)
         if self.library.problems and not self.library.topics:
-            self.pages.show_page(PROBLEMS).show_problems(None, self.library.problems)
+            self.reports.show_problems(None, self.library.problems)
         elif self.pages.showing(EDITOR):
             pass  # a save reloads the cards; the user stays in the editor
         elif len(scope) == 1 and scope[0].problems and not scope[0].cards:
-            self.pages.show_page(PROBLEMS).show_problems(scope[0], list(scope[0].problems))
+            self.reports.show_problems(scope[0], list(scope[0].problems))
         elif self.briefing.showing():
             self.briefing.follow_scope()  # the timeline (map, comparison) of the topic chosen
         elif not self.pages.showing(STATS):
             self.pages.show_page(STUDY)  # a topic with problems: its good cards, and the notice
         if self.pages.showing(STATS):
-            self.update_stats()
+            self.reports.update_statistics()
         self.actions_by_name[self.controller.mode.value].setChecked(
             not self.pages.showing(STATS) and not self.briefing.showing())
         self.refresh_counts()
@@ -296,20 +242,11 @@ class MainWindow(QMainWindow):
             self.pages.show_page(STUDY)  # study a broken topic's good cards
 
     def show_problems(self) -> None:
-        scope = self.controller.topics_in_scope()
-        topic = scope[0] if len(scope) == 1 else None
-        problems = [p for t in scope for p in t.problems] + list(self.library.problems)
-        self.pages.show_page(PROBLEMS).show_problems(topic, problems)
+        self.reports.show_scope_problems(self.library.problems)
 
     def show_statistics(self) -> None:
-        self.update_stats()
-        self.pages.show_page(STATS)
+        self.reports.show_statistics()
         self.actions_by_name["statistics"].setChecked(True)
-
-    def update_stats(self) -> None:
-        scope = self.controller.topics_in_scope()
-        name = scope[0].title if len(scope) == 1 else "all topics"
-        self.pages.page(STATS).show_stats(compute(self.store, scope, self.clock()), name)
 
     def open_card(self, card: Card) -> None:
         """Show a card on the study page (its quote was clicked in the article, or it was
