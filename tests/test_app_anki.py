@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from test_app import card_text, open_window, press, reviews  # noqa: F401  (fixtures)
 
@@ -56,7 +57,11 @@ def test_topic_options_set_new_prompts_per_day(qtbot, workspace, open_window, mo
     from briefing.gui import study_dialogs
     window = open_window(workspace.topic())
 
+    seen = {}
+
     def accept(dialog):
+        # the title bar may cut a long topic name: the dialog itself names the topic
+        seen["heading"] = dialog.findChild(QLabel, "optionsTopic").text()
         dialog.new_per_day.setValue(1)
         return True
     monkeypatch.setattr(study_dialogs.TopicOptionsDialog, "exec", accept)
@@ -64,6 +69,7 @@ def test_topic_options_set_new_prompts_per_day(qtbot, workspace, open_window, mo
     assert "1 new" in window.status.text()
     assert window.controller.session.counts().new == 1
     assert window.controller.store.options("example").new_per_day == 1
+    assert seen["heading"] == "Example topic"
 
 
 def _luminance(color) -> float:

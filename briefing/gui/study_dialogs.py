@@ -13,7 +13,10 @@ class TopicOptionsDialog(QDialog):
 
     def __init__(self, parent, title: str, options: TopicOptions):
         super().__init__(parent)
-        self.setWindowTitle(f"Study options · {title}")
+        # The topic goes in the dialog, not only its title bar, which cuts a long name.
+        self.setWindowTitle("Study options")
+        heading = QLabel(title, objectName="optionsTopic", wordWrap=True)
+        heading.setStyleSheet("font-weight: bold")
         self.new_per_day = QSpinBox(objectName="newPerDay")
         self.new_per_day.setRange(0, 9999)
         self.new_per_day.setValue(options.new_per_day)
@@ -33,6 +36,7 @@ class TopicOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
