@@ -330,14 +330,16 @@ def bench_pdf(folders: dict[int, Path], temp: Path, runs: int, sizes, results: R
                 result = subprocess.run(
                     [sys.executable, "-c", CHILD, script, folders[cards],
                      temp / f"{layout}-{cards}.pdf", layout], capture_output=True, text=True)
-                line = [l for l in result.stdout.splitlines() if l.startswith("bench-seconds")]
+                out = result.stdout.splitlines()
+                line = [text for text in out if text.startswith("bench-seconds")]
                 if not line:
                     raise RuntimeError(f"PDF {layout} {cards}: {result.stderr}")
                 _, took, calls = line[-1].split()
                 if int(calls) == 0:
                     raise RuntimeError(f"PDF {layout} {cards}: no progress reported")
                 times.append(float(took))
-                peak = [l for l in result.stderr.splitlines() if l.startswith("bench-peak-kib")]
+                err = result.stderr.splitlines()
+                peak = [text for text in err if text.startswith("bench-peak-kib")]
                 mems.append(int(peak[-1].split()[1]) / 1024)
             seconds[cards], peaks[cards] = statistics.median(times), statistics.median(mems)
         small, large = min(sizes), max(sizes)
@@ -388,6 +390,29 @@ def bench_anki(folders: dict[int, Path], temp: Path, runs: int, results: Results
                    f"anki_export_ratio_{tier}": ratio})
     results.row(f"`briefing anki`, {cards:,} cards", f"{ours_t:.2f} s", f"{import_t:.2f} s",
                 f"{ratio:.2f}x", "<= 1x", "Anki importing the same .apkg into a new collection")
+    # The same two without starting a process, loading the topic or loading Anki's library.
+    import tempfile as temporary
+
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    from briefing.anki import export_anki
+    from briefing.loader import load_topic
+    topic = load_topic(folders[cards])
+
+    def anki_import() -> float:
+        with temporary.TemporaryDirectory(dir=temp) as folder:
+            col = Collection(str(Path(folder) / "collection.anki2"))
+            took = clock(lambda: col.import_anki_package(ImportAnkiPackageRequest(
+                package_path=str(package), options=ImportAnkiPackageOptions())))
+            col.close()
+        return took
+
+    export_t, import_t, ratio = median_ratio(lambda: clock(lambda: export_anki([topic], package)),
+                                             anki_import, runs)
+    results.put(**{f"anki_export_only_s_{tier}": export_t, f"anki_import_only_s_{tier}": import_t,
+                   f"anki_export_only_ratio_{tier}": ratio})
+    results.row(f"Anki export alone, {cards:,} cards", f"{export_t:.2f} s", f"{import_t:.2f} s",
+                f"{ratio:.2f}x", "", "in one process: the topic loaded, Anki's library imported")
 
 
 # -- interaction ------------------------------------------------------------------------------
@@ -445,7 +470,9 @@ HEADER = ("measure", "Briefing Cards", "baseline", "ratio", "target", "notes")
 
 def print_table(rows: list[tuple]) -> None:
     widths = [max(len(str(r[i])) for r in [HEADER, *rows]) for i in range(5)]
-    line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5]  # noqa: E731
+    def line(row: tuple) -> str:
+        cells = (str(c).ljust(w) for c, w in zip(row[:5], widths, strict=True))
+        return "  ".join(cells) + "  " + row[5]
     print(line(HEADER))
     print(line(tuple("-" * w for w in widths) + ("-----",)))
     for row in rows:

@@ -434,3 +434,20 @@ def test_the_package_holds_the_rows_genanki_writes_note_by_note(workspace, tmp_p
     written = _tables(sqlite3.connect(tmp_path / "both.anki2"))
     assert written["notes"] and written["cards"]
     assert written == _genanki_rows(topics, T0)
+
+
+def test_field_html_of_plain_text_is_what_the_full_escape_gives():
+    import html
+    import random
+
+    from briefing.anki.fields import _CONTROLS
+
+    def escaped(text):  # every step, for every text
+        text = _CONTROLS.sub("", text.strip().replace("\r\n", "\n").replace("\r", "\n"))
+        return html.escape(text, quote=False).replace("\n", "<br>")
+
+    rng = random.Random(1)
+    alphabet = [chr(c) for c in range(0xa0)] + ["é", "\u2019", "\u3000", "\u2028", "\xa0"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+        assert field_html(text) == escaped(text), repr(text)

@@ -37,13 +37,15 @@ def note_count(card: Card) -> int:
 # Control characters other than line breaks and tabs: U+001F is Anki's field
 # separator (one in a back shifted every later field), and none of them shows.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f&<>]")  # controls, line breaks and markup
 
 
 def field_html(text: str) -> str:
     """Card text as an Anki field: markup shows literally, line breaks stay, and
     control characters are dropped."""
-    if not text:
-        return ""  # most cards leave a role, a why or a value out
+    if not _SPECIAL.search(text):
+        return text.strip()  # most text: nothing to escape, drop or break
     text = _CONTROLS.sub("", text.strip().replace("\r\n", "\n").replace("\r", "\n"))
     return html.escape(text, quote=False).replace("\n", "<br>")
 
@@ -99,7 +101,7 @@ def note_tags(card: Card) -> list[str]:
     """The kind and the card's tags; Anki separates tags by spaces, so none inside."""
     tags: list[str] = []
     for tag in (card.kind, *card.tags):
-        tag = re.sub(r"\s+", "_", tag.strip())
+        tag = _SPACES.sub("_", tag.strip())
         if tag and tag not in tags:
             tags.append(tag)
     return tags
