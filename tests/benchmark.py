@@ -499,6 +499,8 @@ def main() -> int:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print one JSON object of medians")
     output.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--save", type=Path, metavar="FILE",
+                        help="also write the --json object to FILE (one run, both outputs)")
     args = parser.parse_args()
     parts = set(args.only or PARTS)
     runs = 3 if args.quick else 7
@@ -524,9 +526,11 @@ def main() -> int:
             bench_gui(folders, data, 3 if args.quick else 5, results)
         if "interaction" in parts:
             bench_interaction(folders, data, 30 if args.quick else 60, results)
+    values = {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+              for k, v in results.values.items()}
+    if args.save:
+        args.save.write_text(json.dumps(values, indent=1, sort_keys=True) + "\n")
     if args.json:
-        values = {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
-                  for k, v in results.values.items()}
         print(json.dumps(values, indent=1, sort_keys=True))
         return 0
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; medians, ratios against "
