@@ -16,7 +16,7 @@ from .collector import paused_collection
 from .model import (KINDS, Card, Comparison, GlossaryEntry, Judgment, Problem, Relation, Seed,
                     Side, Source, Topic)
 from .prompts import read_prompts
-from .quotes import TOO_SHORT, SeedTexts, fold, too_short
+from .quotes import MIN_QUOTE, TOO_SHORT, Article, SeedTexts, fold
 from .topics import TOPIC_FILE, YAML_SUFFIXES, card_files, find
 from .validator import INVALID, Hints, Located, check_document, clip
 
@@ -85,8 +85,10 @@ class _TopicBuilder:
         self.unreadable = False  # a file of the topic could not be parsed
         self.declared: set[str] = set()  # every card id written, even on a card that failed
         self.cards: list[Card] = []
-        self.first_seen: dict[str, str] = {}  # card id -> "file:line" of its first use
-        self.raw: dict[str, tuple[str, Located]] = {}  # card id -> (file, its checked mapping)
+        self.first_seen: dict[str, tuple[str, int]] = {}  # card id -> file, line of its first use
+        # What the checks across files need of each card, once every card is read.
+        self.links: dict[str, _Links] = {}
+        self.articles: dict[Path, Article | None] = {}
         self._ids: set[str] | None = None
 
     def report(self, path: str, at: tuple[int, int], message: str) -> None:
@@ -102,7 +104,6 @@ class _TopicBuilder:
         self.unreadable = bool(problems)  # a card may be in what could not be read
         topic_path = self.folder / TOPIC_FILE
         header: Located | None = None
-        documents: list[tuple[Path, str, Located]] = []
         if topic_path not in files and not any(p.path == str(topic_path) for p in problems):
             self.report(str(topic_path), (1, 1),
                         "topic folder has no topic.yaml (it gives title, bottom_line and seeds)")
@@ -132,22 +133,22 @@ class _TopicBuilder:
             cards += len(items)
             self.declared.update(_declared_ids(items))
             value, problems = check_document(node, shown)
+            node = items = None  # this file's nodes go before the next file is parsed
             self.problems.extend(problems)
             if value is INVALID:
                 continue
             if path == topic_path:
+                # topic.yaml comes first, so its seeds are known before any card is built.
                 header = value
+                self.has_header = True
                 self._check_header(shown, value)
+                self._read_seeds(shown, header.get("seeds", []))
             else:
                 for key in TOPIC_ONLY:
                     if key in value:
                         self.report(shown, value.at(key), f"'{key}' belongs in topic.yaml")
-            documents.append((path, shown, value))
-
-        self.has_header = header is not None
-        if header is not None:
-            self._read_seeds(str(topic_path), header.get("seeds", []))
-        for path, shown, value in documents:
+            # Cards are built file by file and the checked mapping let go: keeping every
+            # file's mappings for the checks across files doubled the peak memory.
             for raw in value.get("cards", []):
                 self._add_card(path, shown, raw)
         self._check_related()
@@ -191,8 +192,9 @@ class _TopicBuilder:
                 self.report(shown, entry.at("id"), f"duplicate seed id '{clip(entry['id'])}'")
                 continue
             path = Path(os.path.normpath(self.folder / entry["file"]))
+            self.articles[path] = None
             try:
-                self.texts.text(path)
+                self.articles[path] = self.texts.article(path)
             except FileNotFoundError:
                 self.report(shown, entry.at("file"), f"seed file not found: {path}")
             except (OSError, UnicodeDecodeError) as error:
@@ -219,14 +221,13 @@ class _TopicBuilder:
                 self.report(shown, entry.at("seed"),
                             f"unknown seed '{clip(entry['seed'])}'{hint}; topic.yaml lists: {known}")
                 continue
-            if too_short(entry["quote"]):
+            wanted = fold(entry["quote"])
+            if len(wanted) < MIN_QUOTE:
                 self.report(shown, entry.at("quote"), TOO_SHORT)
                 sources.append(Source(seed, entry["quote"]))
                 continue
-            try:
-                found = self.texts.contains(seed.path, entry["quote"])
-            except (OSError, UnicodeDecodeError):
-                found = True  # the seed itself is already reported
+            article = self._article(seed.path)
+            found = article is None or article.contains_folded(wanted)  # None: reported
             if not found:
                 self.report(shown, entry.at("quote"), self._quote_miss(seed, entry["quote"]))
             sources.append(Source(seed, entry["quote"]))
@@ -241,17 +242,26 @@ class _TopicBuilder:
                 self.report(shown, at, f"unknown seed '{clip(seed_id)}'{hint}; topic.yaml lists: "
                             f"{clip(', '.join(self.seeds) or 'none')}")
             return
-        try:
-            found = self.texts.contains(seed.path, text)
-        except (OSError, UnicodeDecodeError):
+        article = self._article(seed.path)
+        if article is None:
             return  # the seed itself is already reported
-        if not found:
+        if not article.contains(text):
             self.report(shown, at, "cloze text (with the deletion filled in) " +
                         self._quote_miss(seed, text).removeprefix("quote "))
 
+    def _article(self, path: Path) -> Article | None:
+        """The seed article, read (or its file's stamp checked) once in a load, not once a
+        quote; None when it cannot be read, which _read_seeds reported."""
+        if path not in self.articles:
+            try:
+                self.articles[path] = self.texts.article(path)
+            except (OSError, UnicodeDecodeError):
+                self.articles[path] = None
+        return self.articles[path]
+
     def _quote_miss(self, seed: Seed, quote: str) -> str:
         """Say where the quote leaves the article, so a typo is quick to find."""
-        article = self.texts.folded(seed.path)
+        article = self._article(seed.path).folded
         wanted = fold(quote)
         low, high = 0, len(wanted)
         while low < high:  # longest prefix of the quote that the article contains
@@ -274,9 +284,10 @@ class _TopicBuilder:
         card_id = raw["id"]
         if card_id in self.first_seen:
             self.report(shown, raw.at("id"),
-                        f"duplicate card id '{clip(card_id)}' (first at {self.first_seen[card_id]})")
+                        f"duplicate card id '{clip(card_id)}' (first at "
+                        f"{':'.join(map(str, self.first_seen[card_id]))})")
             return
-        self.first_seen[card_id] = f"{shown}:{raw.mark[0]}"
+        self.first_seen[card_id] = (shown, raw.mark[0])
         self.cards.append(Card(
             topic=self.folder.name, id=card_id, kind=raw["kind"],
             title=raw.get("title", card_id), front=raw.get("front", ""),
@@ -289,7 +300,7 @@ class _TopicBuilder:
             date=self._date(shown, raw), event=raw.get("event", ""),
             group=raw.get("group", ""), relations=self._relations(shown, raw),
             file=path, line=raw.mark[0]))
-        self.raw[card_id] = (shown, raw)
+        self.links[card_id] = _Links.of(shown, raw)
         if dates.looks_like_date(raw.get("as_of")):
             self._date(shown, raw, "as_of")  # free text is fine; a date must be a real one
         if "event" in raw and "date" not in raw:
@@ -311,8 +322,8 @@ class _TopicBuilder:
                      for entry in raw.get("relations", ()) if "to" in entry and "label" in entry)
 
     def _check_related(self) -> None:
-        for card_id, (shown, raw) in self.raw.items():
-            self._check_links(shown, raw.get("related"), card_id)
+        for card_id, links in self.links.items():
+            self._check_links(links.shown, links.related, card_id)
 
     def _check_links(self, shown: str, links, owner: str | None = None,
                      what: str = "related id") -> None:
@@ -339,18 +350,17 @@ class _TopicBuilder:
 
     def _check_relations(self) -> None:
         kinds = {card.id: card.kind for card in self.cards}
-        for card_id, (shown, raw) in self.raw.items():
-            entries = [e for e in raw.get("relations", ()) if "to" in e]
-            if not entries:
+        for card_id, links in self.links.items():
+            targets = links.relations
+            if not targets:
                 continue
-            targets = [e["to"] for e in entries]
-            self._check_links(shown, _Marked(targets, [e.at("to") for e in entries]), card_id,
-                              "relation to")
-            for entry in entries:
-                kind = kinds.get(entry["to"])
+            shown = links.shown
+            self._check_links(shown, targets, card_id, "relation to")
+            for target, at in zip(targets, targets.marks, strict=True):
+                kind = kinds.get(target)
                 if kind not in (None, "actor"):
-                    self.report(shown, entry.at("to"), f"relation to '{clip(entry['to'])}': it is "
-                                                       f"an {kind} card, and relations link actors")
+                    self.report(shown, at, f"relation to '{clip(target)}': it is "
+                                           f"an {kind} card, and relations link actors")
 
     def _glossary(self, shown: str, entries) -> tuple[GlossaryEntry, ...]:
         found, seen = [], {}
@@ -411,14 +421,15 @@ class _TopicBuilder:
         for card in self.cards:
             if card.kind != "figure" or not card.series:
                 continue
-            shown, raw = self.raw[card.id]
-            if "value" in raw and not isinstance(card.value, (int, float)):
-                self.report(shown, raw.at("value"), f"figure '{clip(card.id)}' is in series "
+            links = self.links[card.id]
+            if links.value_at is not None and not isinstance(card.value, (int, float)):
+                self.report(links.shown, links.value_at, f"figure '{clip(card.id)}' is in series "
                             f"'{clip(card.series)}', so its value must be a number to chart")
             first = first_of.setdefault(card.series, card)
             if first.unit != card.unit:
-                self.report(shown, raw.at("unit"), f"series '{clip(card.series)}' mixes units: "
-                            f"'{clip(card.unit)}' here, '{clip(first.unit)}' on '{clip(first.id)}'")
+                self.report(links.shown, links.unit_at, f"series '{clip(card.series)}' mixes "
+                            f"units: '{clip(card.unit)}' here, '{clip(first.unit)}' on "
+                            f"'{clip(first.id)}'")
 
 
 class _Marked(list):
@@ -427,3 +438,23 @@ class _Marked(list):
     def __init__(self, items, marks):
         super().__init__(items)
         self.marks = marks
+
+
+class _Links:
+    """A card's ids of other cards and the places the checks across files report at,
+    kept instead of its whole checked mapping."""
+
+    __slots__ = ("shown", "related", "relations", "value_at", "unit_at")
+
+    @classmethod
+    def of(cls, shown: str, raw: Located) -> _Links:
+        links = cls()
+        links.shown = shown
+        links.related = raw.get("related")
+        entries = [e for e in raw.get("relations", ()) if "to" in e]
+        links.relations = _Marked([e["to"] for e in entries], [e.at("to") for e in entries]) \
+            if entries else None
+        charted = "series" in raw  # only a figure in a series has its value and unit checked
+        links.value_at = raw.at("value") if charted and "value" in raw else None
+        links.unit_at = raw.at("unit") if charted else None
+        return links

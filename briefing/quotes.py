@@ -103,69 +103,80 @@ def seed_stat(path: Path) -> os.stat_result:
     return stat
 
 
+class Article:
+    """One seed article's text and folded text, for many quote checks."""
+
+    __slots__ = ("text", "_folded", "_index", "_scans")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._folded: str | None = None
+        self._index: dict[str, list[int]] | None = None
+        self._scans = 0
+
+    @property
+    def folded(self) -> str:
+        """The article folded, made the first time it is asked for: the article view
+        and coverage need only the text, and folding 16 MB takes a second or two."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def contains(self, quote: str) -> bool:
+        """Is the quote in the article? (whitespace, quotes and dashes may differ)"""
+        return self.contains_folded(fold(quote))
+
+    def contains_folded(self, wanted: str) -> bool:
+        """Is fold(quote) in the article? Looks only where its longest whole word occurs.
+
+        Scanning the whole article for each of thousands of quotes cost
+        seconds; a word index makes each check a few comparisons."""
+        words = wanted.split(" ")
+        if len(words) < 3 or self._scans < INDEX_AFTER:  # few quotes: scanning is cheaper
+            self._scans += 1
+            return wanted in self.folded
+        index = self._index if self._index is not None else self._word_index()
+        # The first and last word may be cut mid-word. A long word is a rare one, and an
+        # inner word stands between spaces, so where it starts tells where the quote would.
+        word = max(words[1:-1], key=len)
+        offset = wanted.find(f" {word} ") + 1
+        folded = self.folded
+        return any(folded.startswith(wanted, at - offset) for at in index.get(word, ()))
+
+    def _word_index(self) -> dict[str, list[int]]:
+        """Where each space-separated word of the folded article starts."""
+        index: dict[str, list[int]] = {}
+        at = 0
+        for word in self.folded.split(" "):
+            index.setdefault(word, []).append(at)
+            at += len(word) + 1
+        self._index = index
+        return index
+
+
 class SeedTexts:
     """Seed articles read once each, as text and folded, for many quote checks."""
 
     def __init__(self):
-        self._cache: dict[Path, tuple[tuple[int, int], str, str | None]] = {}
-        self._words: dict[Path, tuple[str, dict[str, list[int]]]] = {}
-        self._scans: dict[Path, int] = {}
+        self._cache: dict[Path, tuple[tuple[int, int], Article]] = {}
 
     def text(self, path: Path) -> str:
-        return self._entry(path)[1]
+        return self.article(path).text
 
     def folded(self, path: Path) -> str:
-        """The article folded, made the first time it is asked for: the article view
-        and coverage need only the text, and folding 16 MB takes a second or two."""
-        stamp, text, folded = self._entry(path)
-        if folded is None:
-            folded = fold(text)
-            self._cache[path] = (stamp, text, folded)
-        return folded
+        return self.article(path).folded
 
     def contains(self, path: Path, quote: str) -> bool:
-        """Is the quote in the article? Looks only where its rarest whole word occurs.
+        """Is the quote in the article at path? (see Article.contains)"""
+        return self.article(path).contains(quote)
 
-        Scanning the whole article for each of thousands of quotes cost
-        seconds; a word index makes each check a few comparisons."""
-        article = self.folded(path)
-        wanted = fold(quote)
-        words = wanted.split(" ")
-        scans = self._scans.get(path, 0)
-        if len(words) < 3 or scans < INDEX_AFTER:  # few quotes: scanning is cheaper
-            self._scans[path] = scans + 1
-            return wanted in article
-        index = self._word_index(path, article)
-        offsets, offset = [], 0
-        for word in words:
-            offsets.append(offset)
-            offset += len(word) + 1
-        inner = range(1, len(words) - 1)  # the first and last may be cut mid-word
-        best = min(inner, key=lambda i: len(index.get(words[i], ())))
-        return any(article.startswith(wanted, at - offsets[best])
-                   for at in index.get(words[best], ()))
-
-    def _word_index(self, path: Path, article: str) -> dict[str, list[int]]:
-        """Where each space-separated word of the folded article starts."""
-        cached = self._words.get(path)
-        if cached is not None and cached[0] is article:
-            return cached[1]
-        index: dict[str, list[int]] = {}
-        at = 0
-        for word in article.split(" "):
-            index.setdefault(word, []).append(at)
-            at += len(word) + 1
-        self._words[path] = (article, index)
-        return index
-
-    def _entry(self, path: Path) -> tuple[tuple[int, int], str, str | None]:
+    def article(self, path: Path) -> Article:
         """Raises OSError or UnicodeDecodeError when the file cannot be read as text."""
         stat = seed_stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == stamp:
-            return cached
-        text = Path(path).read_text(encoding="utf-8-sig")
-        entry = (stamp, text, None)
-        self._cache[path] = entry
-        return entry
+            return cached[1]
+        article = Article(Path(path).read_text(encoding="utf-8-sig"))
+        self._cache[path] = (stamp, article)
+        return article

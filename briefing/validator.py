@@ -11,6 +11,7 @@ import difflib
 import json
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +32,8 @@ TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number
               "object": "a mapping of keys to values"}
 
 TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = TAG + "str", TAG + "seq", TAG + "map"
+_ScalarNode = yaml.ScalarNode
 _SCALAR_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false",
                  "null": "nothing (null)"}
 _constructor = yaml.constructor.SafeConstructor()
@@ -89,6 +92,18 @@ class Rule:
     discriminator: str = ""
     branches: dict[str, Rule] = field(default_factory=dict)
     error: str = ""
+    # Worked out once from the above, for the checks every node makes.
+    takes_text: bool = True
+    takes_array: bool = True
+    takes_object: bool = True
+    interned: bool = False  # ids recur (tags, related, seeds): keep one string of each
+    canonical: dict = field(default_factory=dict)  # an enum's text values, each to itself
+
+    def settle(self) -> None:
+        self.takes_text = _type_ok("string", self.types)
+        self.takes_array = _type_ok("array", self.types)
+        self.takes_object = _type_ok("object", self.types)
+        self.canonical = {value: value for value in self.enum if isinstance(value, str)}
 
 
 def _compile(schema: dict, root: dict, memo: dict[str, Rule]) -> Rule:
@@ -102,6 +117,7 @@ def _compile(schema: dict, root: dict, memo: dict[str, Rule]) -> Rule:
                 target = target[part]
             memo[ref] = Rule()
             compiled = _compile(target, root, memo)
+            compiled.interned = ref in _INTERNED
             memo[ref].__dict__.update(compiled.__dict__)
         return memo[ref]
     unknown = set(schema) - ANNOTATIONS - ASSERTIONS
@@ -128,7 +144,11 @@ def _compile(schema: dict, root: dict, memo: dict[str, Rule]) -> Rule:
                        for name, sub in schema.get("properties", {}).items()}
     if "oneOf" in schema:
         _compile_discriminated(rule, [_compile(s, root, memo) for s in schema["oneOf"]])
+    rule.settle()
     return rule
+
+
+_INTERNED = {"#/$defs/id"}
 
 
 def _ecma_end(pattern: str) -> str:
@@ -242,7 +262,18 @@ class Checker:
         self.problems.append(Problem(self.path, at[0], at[1], message))
 
     def check(self, node: yaml.Node, rule: Rule, name: str = "value"):
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, _ScalarNode):
+            if node.tag == _STR and rule.takes_text:
+                # Most of a file: text where text may go. The checks of _check_scalar,
+                # without its calls; anything else takes the long way, which reports.
+                value = node.value
+                if rule.enum:
+                    canonical = rule.canonical.get(value)
+                    if canonical is not None and rule.pattern is None:
+                        return canonical
+                elif rule.pattern is None or rule.pattern.search(value):
+                    return sys.intern(value) if rule.interned else value
+                return self._check_scalar(value, node, rule, name)
             value = self._scalar(node, rule, name)
             if value is INVALID:
                 return INVALID
@@ -256,14 +287,14 @@ class Checker:
             return INVALID
         self._visited.add(id(node))
         if isinstance(node, yaml.SequenceNode):
-            if not self._is_standard(node, "seq"):
+            if node.tag != _SEQ and not self._is_standard(node, "seq"):
                 return INVALID
-            if not _type_ok("array", rule.types):
+            if not rule.takes_array:
                 return self._wrong_type(node, rule, "array", name)
             return self._check_list(node, rule, name)
-        if not self._is_standard(node, "map"):
+        if node.tag != _MAP and not self._is_standard(node, "map"):
             return INVALID
-        if not _type_ok("object", rule.types):
+        if not rule.takes_object:
             return self._wrong_type(node, rule, "object", name)
         if rule.discriminator:
             branch = self._pick_branch(node, rule)
@@ -365,31 +396,29 @@ class Checker:
             self.report(_mark(node), f"{name} needs at least {rule.min_items} "
                                      f"item{'s' if rule.min_items > 1 else ''}")
         result = LocatedList(_mark(node))
+        item_rule = rule.items
+        if item_rule is None:
+            return result
         singular = name[:-1] if name.endswith("s") else f"item of {name}"
+        check, append, marks = self.check, result.append, result.marks.append
         for item in items:
-            value = self.check(item, rule.items, singular) if rule.items else INVALID
+            value = check(item, item_rule, singular)
             if value is not INVALID:
-                result.append(value)
-                result.marks.append(_mark(item))
+                append(value)
+                mark = item.start_mark
+                marks((mark.line + 1, mark.column + 1))
         return result
 
-    def _keys(self, node: yaml.MappingNode):
-        """Each (key text, key node, value node), reporting bad and duplicate keys."""
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.report(_mark(key_node), "a key must be plain text")
-                continue
-            if key_node.tag == TAG + "merge":
-                self.report(_mark(key_node), "merge keys (<<) are not supported; write the keys out")
-                continue
-            key = key_node.value
-            if key in seen:
-                self.report(_mark(key_node), f"duplicate key '{clip(key)}' (first at line {seen[key]}); "
-                                             "YAML would silently keep only the last one")
-                continue
-            seen[key] = key_node.start_mark.line + 1
-            yield key, key_node, value_node
+    def _plain_key(self, key_node: yaml.Node) -> bool:
+        """Whether a key that is not text still counts (a number, say), reporting a
+        list or mapping as a key, and a merge key."""
+        if not isinstance(key_node, _ScalarNode):
+            self.report(_mark(key_node), "a key must be plain text")
+            return False
+        if key_node.tag == TAG + "merge":
+            self.report(_mark(key_node), "merge keys (<<) are not supported; write the keys out")
+            return False
+        return True
 
     def _pick_branch(self, node: yaml.MappingNode, rule: Rule) -> Rule | None:
         for key_node, value_node in node.value:
@@ -400,18 +429,31 @@ class Checker:
 
     def _check_mapping(self, node: yaml.MappingNode, rule: Rule):
         result = Located(_mark(node))
-        for key, key_node, value_node in self._keys(node):
-            sub = rule.properties.get(key)
+        marks, properties, check = result.marks, rule.properties, self.check
+        present: dict[str, int] = {}  # every key's first line, even of one left out
+        for key_node, value_node in node.value:
+            # What _keys reports, inline: this loop runs for every key of every card.
+            if not isinstance(key_node, _ScalarNode) or key_node.tag != _STR:
+                if not self._plain_key(key_node):
+                    continue
+            key = key_node.value
+            if key in present:
+                self.report(_mark(key_node), f"duplicate key '{clip(key)}' (first at line "
+                                             f"{present[key]}); YAML would silently keep only "
+                                             "the last one")
+                continue
+            present[key] = key_node.start_mark.line + 1
+            sub = properties.get(key)
             if sub is None:
                 if rule.closed:
-                    hint = self.hint(key, rule.properties)
+                    hint = self.hint(key, properties)
                     self.report(_mark(key_node), f"unknown key '{clip(key)}'{hint}")
                 continue
-            value = self.check(value_node, sub, key)
+            value = check(value_node, sub, key)
             if value is not INVALID:
                 result[key] = value
-                result.marks[key] = _mark(value_node)
-        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+                mark = value_node.start_mark
+                marks[key] = (mark.line + 1, mark.column + 1)
         for key in rule.required:
             if key not in present:
                 self.report(result.mark, f"missing required field '{key}'")

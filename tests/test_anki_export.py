@@ -12,7 +12,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from briefing.anki import AnkiExportError, export_anki
-from briefing.anki.fields import deck_names, note_fields, note_guid
+from briefing.anki.fields import deck_names, field_html, note_fields, note_guid
 from briefing.anki.note_type import FIELDS, PARENT_DECK
 from briefing.cli import main
 from briefing.loader import load_all
@@ -388,3 +388,66 @@ def test_reimporting_prompts_updates_them_and_guids_are_per_prompt(workspace, co
     (qa_id,) = collection.find_notes('"Prompt ID:example/trade-2004/p1"')
     assert collection.get_note(qa_id)["Answer"] == "1.4 billion US$"
     assert len(set(first["guids"])) == 5
+
+
+def _genanki_rows(topics, timestamp):
+    """What the export wrote when every note went through genanki.Note: the reference for
+    the rows the exporter now writes itself."""
+    import itertools
+
+    import genanki
+
+    from briefing.anki.fields import note_tags, notes_of
+    from briefing.anki.note_type import stable_id
+    from briefing.anki.package import note_models
+
+    models = note_models()
+    names = deck_names(topics)
+    decks = []
+    for topic in topics:
+        deck = genanki.Deck(stable_id("deck", topic.id), names[topic.id],
+                            description=field_html(topic.bottom_line))
+        for card in topic.cards:
+            for kind, fields, guid in notes_of(card, topic):
+                deck.add_note(genanki.Note(model=models[kind], fields=fields,
+                                           tags=note_tags(card), guid=guid))
+        decks.append(deck)
+    db = sqlite3.connect(":memory:")
+    genanki.Package(decks).write_to_db(db.cursor(), timestamp,
+                                       itertools.count(int(timestamp * 1000)))
+    return _tables(db)
+
+
+def _tables(db) -> dict:
+    return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall())
+            for table in ("col", "notes", "cards", "graves", "revlog")}
+
+
+def test_the_package_holds_the_rows_genanki_writes_note_by_note(workspace, tmp_path):
+    first = workspace.topic(files={"cards.yaml": PROMPTED})
+    second = workspace.topic("second", topic_yaml=TOPIC_YAML.replace("title: ", "title: Second "))
+    topics = load(first, second)
+    output = tmp_path / "both.apkg"
+    export_anki(topics, output, now=T0)
+    with zipfile.ZipFile(output) as package:
+        (tmp_path / "both.anki2").write_bytes(package.read("collection.anki2"))
+    written = _tables(sqlite3.connect(tmp_path / "both.anki2"))
+    assert written["notes"] and written["cards"]
+    assert written == _genanki_rows(topics, T0)
+
+
+def test_field_html_of_plain_text_is_what_the_full_escape_gives():
+    import html
+    import random
+
+    from briefing.anki.fields import _CONTROLS
+
+    def escaped(text):  # every step, for every text
+        text = _CONTROLS.sub("", text.strip().replace("\r\n", "\n").replace("\r", "\n"))
+        return html.escape(text, quote=False).replace("\n", "<br>")
+
+    rng = random.Random(1)
+    alphabet = [chr(c) for c in range(0xa0)] + ["é", "\u2019", "\u3000", "\u2028", "\xa0"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+        assert field_html(text) == escaped(text), repr(text)

@@ -19,40 +19,57 @@ def note_guid(card: Card, prompt: Prompt | None = None) -> str:
 
 def notes_of(card: Card, topic: Topic) -> list[tuple[NoteType, list[str], str]]:
     """(note type, fields, guid) of each note a card makes: one per prompt it studies."""
+    values = _card_values(card, topic)  # the card's part of every note, made once
     if not card.prompts:
-        return [(CARD_NOTE, note_fields(card, topic), note_guid(card))]
+        return [(CARD_NOTE, _note_fields(card, values), note_guid(card))]
     notes = []
     for prompt in card.prompts:
         kind = CLOZE_NOTE if prompt.type == CLOZE else QA_NOTE
-        notes.append((kind, prompt_fields(kind, card, prompt, topic), note_guid(card, prompt)))
+        notes.append((kind, _prompt_fields(kind, card, prompt, values), note_guid(card, prompt)))
     return notes
+
+
+def note_count(card: Card) -> int:
+    """How many notes notes_of makes of the card."""
+    return len(card.prompts) or 1
 
 
 # Control characters other than line breaks and tabs: U+001F is Anki's field
 # separator (one in a back shifted every later field), and none of them shows.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f&<>]")  # controls, line breaks and markup
 
 
 def field_html(text: str) -> str:
     """Card text as an Anki field: markup shows literally, line breaks stay, and
     control characters are dropped."""
+    if not _SPECIAL.search(text):
+        return text.strip()  # most text: nothing to escape, drop or break
     text = _CONTROLS.sub("", text.strip().replace("\r\n", "\n").replace("\r", "\n"))
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
 def note_fields(card: Card, topic: Topic) -> list[str]:
     """A card-without-prompts note's fields, in the order of FIELDS."""
-    values = _card_values(card, topic)
-    values.update({"Front": field_html(card.front), "Back": field_html(card.back)})
-    return [values[name] for name in FIELDS]
+    return _note_fields(card, _card_values(card, topic))
 
 
 def prompt_fields(kind: NoteType, card: Card, prompt: Prompt, topic: Topic) -> list[str]:
     """A prompt note's fields, in the order of its note type: the prompt, then the card."""
-    values = _card_values(card, topic)
-    values.update({"Question": field_html(prompt.question), "Answer": field_html(prompt.answer),
-                   "Text": field_html(prompt.cloze), "Card back": field_html(card.back),
-                   "Prompt ID": field_html(f"{card.topic}/{card.id}/{prompt.id}")})
+    return _prompt_fields(kind, card, prompt, _card_values(card, topic))
+
+
+def _note_fields(card: Card, values: dict[str, str]) -> list[str]:
+    values = values | {"Front": field_html(card.front), "Back": field_html(card.back)}
+    return [values[name] for name in FIELDS]
+
+
+def _prompt_fields(kind: NoteType, card: Card, prompt: Prompt, values: dict[str, str]) -> list[str]:
+    values = values | {"Question": field_html(prompt.question),
+                       "Answer": field_html(prompt.answer), "Text": field_html(prompt.cloze),
+                       "Card back": field_html(card.back),
+                       "Prompt ID": field_html(f"{card.topic}/{card.id}/{prompt.id}")}
     return [values[name] for name in kind.fields]
 
 
@@ -84,7 +101,7 @@ def note_tags(card: Card) -> list[str]:
     """The kind and the card's tags; Anki separates tags by spaces, so none inside."""
     tags: list[str] = []
     for tag in (card.kind, *card.tags):
-        tag = re.sub(r"\s+", "_", tag.strip())
+        tag = _SPACES.sub("_", tag.strip())
         if tag and tag not in tags:
             tags.append(tag)
     return tags

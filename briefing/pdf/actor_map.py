@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Path, Polygon, Rect
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from .. import actor_map
 from .diagram import DiagramText, LinkedDrawing, flip
 from .markup import link
+from .paragraph import Paragraph
 from .styles import INK, PACK
 
 GROUP_COLORS = {"state": ("#1f4e8c", "#e8eef7"), "leader": ("#2e7d4f", "#e8f3ec"),

@@ -2,10 +2,11 @@
 what the later one says, both quoted and cited; then the tags whose cards span both."""
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from .. import compare
 from .markup import anchor, link
+from .paragraph import Paragraph
 from .styles import KIND_COLORS, PACK, SHADE, grid
 
 SHOWN_CARDS = 4  # per side of a theme: the rest are counted

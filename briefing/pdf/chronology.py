@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from .. import chronology
 from .diagram import DiagramText, LinkedDrawing, flip
 from .markup import link
+from .paragraph import Paragraph
 from .styles import INK, KIND_COLORS, MUTED, PACK, RULE, grid
 
 JUDGMENT_COLOR = colors.HexColor("#7a5c00")

@@ -10,6 +10,7 @@ character no font covers is recorded, so the report can say what was lost.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -102,6 +103,8 @@ class Face:
 
 
 _REGISTER_LOCK = threading.Lock()
+# The ASCII characters in_base refuses: controls other than line feed and tab.
+_ASCII_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _load(path: Path) -> Face | None:
@@ -252,6 +255,8 @@ class Fonts:
 
     def runs(self, text: str, where: str = "") -> list[tuple[str | None, str]]:
         """[(family or None for the base font, chunk)], in order."""
+        if text.isascii() and not _ASCII_CONTROLS.search(text):
+            return [(None, text)] if text else []  # most text: Helvetica draws all of it
         runs: list[tuple[str | None, str]] = []
         for char in text:
             family = None

@@ -2,10 +2,11 @@
 source note, and the cards about it."""
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from ..glossary import entries_sorted
 from .markup import anchor, link
+from .paragraph import Paragraph
 from .styles import KIND_COLORS, PACK, grid
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import inch
 from reportlab.platypus import (CondPageBreak, HRFlowable, KeepTogether, NextPageTemplate,
-                                PageBreak, Paragraph, Spacer, Table)
+                                PageBreak, Spacer, Table)
 
 from ..model import KIND_NAMES, KIND_LABELS, KINDS, Card, Seed, Source
 from ..wording import clip
@@ -16,6 +16,7 @@ from . import actor_map, changes, chronology, glossary
 from .charts import Captioned, series_chart
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
+from .paragraph import Paragraph
 from .selection import Part, describe_filters
 from .styles import KIND_COLORS, MUTED, PACK, RULE, citation, cjk, count, grid, seed_labels
 
@@ -295,7 +296,7 @@ def build_pack(parts: list[Part], pagesize, mk: Markup, *, date: str, filters=((
         if part.number:
             story += [NextPageTemplate("cover"), PageBreak()]
         story += PartStory(part, mk, (doc.width, doc.height), date, described).flowables()
-    doc.multiBuild(story, maxPasses=8)
+    doc.build_story(story)
     if progress:
         progress(doc.work, doc.work)
     return out.getvalue(), doc.page_total.total or doc.page

@@ -79,6 +79,19 @@ class PartContents(TableOfContents):
         if kind == "TOCEntry" and stuff[3] and stuff[3].startswith(self.prefix):
             self.addEntry(*stuff)
 
+    def wrap(self, availWidth, availHeight):
+        # The frame wraps the contents more than once a pass, and each wrap made a new
+        # paragraph per entry: a pack's thousands of cards are thousands of entries. Its
+        # table stays the same for the same entries, width and canvas (which holds the
+        # callback drawing the page numbers).
+        key = (availWidth, self.canv, self._lastEntries)
+        if getattr(self, "_wrapped", None) == key:
+            self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = key
+        return size
+
 
 class PackDoc(BaseDocTemplate):
     def __init__(self, out, pagesize, *, fonts: Fonts, date: str, progress=None,
@@ -94,8 +107,27 @@ class PackDoc(BaseDocTemplate):
         self.page_total = PageTotal(self)
         self.topic_title = ""
         self.progress = progress
-        self.work = max(1, cards * 3)  # a pack takes about three passes
+        self.work = max(1, cards * 2)  # a pack takes two passes (see build)
         self.done = 0
+        self.passes = 0
+
+    def build_story(self, story: list) -> None:
+        """multiBuild, in two passes where it took three or more.
+
+        Each topic's contents are given their entries (without page numbers) before the
+        first pass, so it lays the pages out as the last will; and it only measures,
+        never drawing a paragraph: with no page total yet, PageTotal always asks for a
+        second pass, so the first one's drawing was always thrown away."""
+        marks = list(_outline_marks(story))
+        for contents in (f for f in story if isinstance(f, PartContents)):
+            contents.addEntries([(m.toc_level, m.toc, 0, m.key) for m in marks
+                                 if m.toc is not None and m.key.startswith(contents.prefix)])
+        self.multiBuild(story, maxPasses=8)
+
+    def handle_documentBegin(self):
+        super().handle_documentBegin()
+        self.passes += 1
+        self.canv.measuring_only = self.passes == 1  # see Paragraph.drawOn
 
     def afterFlowable(self, flowable):
         if not isinstance(flowable, OutlineMark):
@@ -132,3 +164,11 @@ class PackDoc(BaseDocTemplate):
         canvas.drawString(MARGIN, MARGIN - 24, f"Generated {self.date}")
         canvas.restoreState()
 
+
+def _outline_marks(flowables):
+    """The OutlineMarks of a story in reading order, also those inside a KeepTogether."""
+    for flowable in flowables:
+        if isinstance(flowable, OutlineMark):
+            yield flowable
+        elif isinstance(getattr(flowable, "_content", None), list):
+            yield from _outline_marks(flowable._content)
