@@ -22,7 +22,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
 def setup(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (an older Python runs this file first)
         sys.exit(f"Briefing Cards needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print(f"Creating a virtual environment in {VENV} ...", flush=True)

@@ -190,7 +190,8 @@ def seed_yaml(fields: dict, indent: int = 2, hints: bool = False) -> str:
                 lines.append(f"  # {name}: {SEED_HINTS[name]}")
             continue
         shown = str(value) if name == "id" or isinstance(value, int) else yaml_quoted(value)
-        comment = "            # cards cite the article by this id" if hints and name == "id" else ""
+        hint = hints and name == "id"
+        comment = "            # cards cite the article by this id" if hint else ""
         lines.append(f"  {name}: {shown}{comment}")
     lines[0] = "- " + lines[0][2:]
     pad = " " * indent

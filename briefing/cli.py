@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate topics; print problems as path:line:col: message")
+    check = sub.add_parser("check",
+                           help="validate topics; print problems as path:line:col: message")
     _paths_argument(check)
 
     listing = sub.add_parser("list", help="list cards (--json: a JSON array for scripts)")

@@ -13,8 +13,19 @@ import yaml
 
 from . import dates, yamlfile
 from .collector import paused_collection
-from .model import (KINDS, Card, Comparison, GlossaryEntry, Judgment, Problem, Relation, Seed,
-                    Side, Source, Topic)
+from .model import (
+    KINDS,
+    Card,
+    Comparison,
+    GlossaryEntry,
+    Judgment,
+    Problem,
+    Relation,
+    Seed,
+    Side,
+    Source,
+    Topic,
+)
 from .prompts import read_prompts
 from .quotes import MIN_QUOTE, TOO_SHORT, Article, SeedTexts, fold
 from .topics import TOPIC_FILE, YAML_SUFFIXES, card_files, find
@@ -219,7 +230,8 @@ class _TopicBuilder:
                 known = clip(", ".join(self.seeds) or "none")
                 hint = self.hint(entry["seed"], self.seeds)
                 self.report(shown, entry.at("seed"),
-                            f"unknown seed '{clip(entry['seed'])}'{hint}; topic.yaml lists: {known}")
+                            f"unknown seed '{clip(entry['seed'])}'{hint}; "
+                            f"topic.yaml lists: {known}")
                 continue
             wanted = fold(entry["quote"])
             if len(wanted) < MIN_QUOTE:

@@ -12,8 +12,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .atomic import write_text
-from .authoring import (CardDraft, FileText, NotText, card_lines, file_for_kind, insert_card,
-                        read_file_text, save_file_text, slug, spare_card_file, unique_id)
+from .authoring import (
+    CardDraft,
+    FileText,
+    NotText,
+    card_lines,
+    file_for_kind,
+    insert_card,
+    read_file_text,
+    save_file_text,
+    slug,
+    spare_card_file,
+    unique_id,
+)
 from .loader import load_topic
 from .model import Problem, Topic
 from .quotes import SeedTexts, fold

@@ -17,13 +17,19 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from . import clock
-from .progress_schema import (SCHEMA_VERSION, UNASSIGNED_PROMPT, LayoutError, check, migrate,
-                              version_of)
+from .progress_schema import (
+    SCHEMA_VERSION,
+    UNASSIGNED_PROMPT,
+    LayoutError,
+    check,
+    migrate,
+    version_of,
+)
 from .scheduling import CardState, Memory
 
 # Another copy of the app may hold the file for a moment (two starting at
@@ -130,7 +136,7 @@ class Mark:
 
 def utc_text(moment: datetime) -> str:
     """How times are stored: ISO 8601 in UTC, which sorts as the times do."""
-    return moment.astimezone(timezone.utc).isoformat()
+    return moment.astimezone(UTC).isoformat()
 
 
 def _memory(state: int, due: str, data: str) -> Memory:

@@ -7,7 +7,7 @@ progress.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .cloze import ClozeError, parse
 from .model import CLOZE, QA, Prompt
@@ -22,7 +22,8 @@ def derived_id(position: int) -> str:
     return f"p{position}"
 
 
-def read_prompts(entries, shown: str, report: Report, check_quote: CheckQuote) -> tuple[Prompt, ...]:
+def read_prompts(entries, shown: str, report: Report,
+                 check_quote: CheckQuote) -> tuple[Prompt, ...]:
     """The card's prompts; problems go to report(file, (line, col), message)."""
     prompts: list[Prompt] = []
     seen: dict[str, int] = {}

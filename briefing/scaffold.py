@@ -21,7 +21,7 @@ SEEDS_DIR = "seeds"  # inside the topic folder
 
 PLACEHOLDER_ARTICLE = """\
 Paste the text of your source article here, in place of these lines.
-Each card quotes a passage of this file word for word, and briefing check makes sure the quote is here.
+Each card quotes a passage of this file word for word; briefing check makes sure it is here.
 Keep the article's own wording, typos included, so every fact stays traceable.
 """
 
@@ -175,7 +175,7 @@ def _topic_yaml(folder: Path, title: str, seeds: list[NewSeed], ids: list[str],
     entries = "".join(
         seed_yaml({**seed.entry, "id": seed_id, "file": f"{SEEDS_DIR}/{seed.filename}"},
                   hints=True)
-        for seed_id, seed in zip(ids, seeds))
+        for seed_id, seed in zip(ids, seeds, strict=True))
     return (
         schema_line(folder)
         + "# The topic: its title, its bottom line, and the articles its cards draw on.\n"

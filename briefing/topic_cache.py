@@ -59,7 +59,7 @@ def _unpack(shell: Topic, rows: list[tuple]) -> Topic:
     new, cards = object.__new__, []
     for row in rows:
         card = new(Card)
-        card.__dict__.update(zip(_FIELDS, row))  # frozen: set through __dict__, once
+        card.__dict__.update(zip(_FIELDS, row, strict=True))  # frozen: set through __dict__, once
         cards.append(card)
     shell.__dict__["cards"] = tuple(cards)
     return shell

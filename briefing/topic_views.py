@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actor_map import ActorMap, Graph, natural_height
-from .geometry import Measure
 from .chronology import Entry
 from .compare import articles, changes
+from .geometry import Measure
 from .model import Seed, Side, Topic
 from .wording import plural
 

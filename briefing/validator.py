@@ -21,7 +21,6 @@ from . import wording
 from .model import Problem
 from .paths import SCHEMA_PATH
 
-
 ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "default",
                "examples", "markdownDescription", "errorMessage"}
 ASSERTIONS = {"$ref", "type", "enum", "const", "pattern", "minItems", "items", "properties",
@@ -165,7 +164,7 @@ def _compile_discriminated(rule: Rule, branches: list[Rule]) -> None:
         consts = [b.properties.get(key) for b in branches]
         if all(c is not None and len(c.enum) == 1 for c in consts):
             rule.discriminator = key
-            rule.branches = {c.enum[0]: b for c, b in zip(consts, branches)}
+            rule.branches = {c.enum[0]: b for c, b in zip(consts, branches, strict=True)}
             return
     raise SchemaError("oneOf is supported only with a discriminating const property")
 
@@ -380,7 +379,8 @@ class Checker:
         if rule.enum and value not in rule.enum:
             hint = self.hint(str(value), map(str, rule.enum))
             choices = ", ".join(map(str, rule.enum))
-            self.report(_mark(node), f"unknown {name} '{clip(value)}'{hint}; expected one of: {choices}")
+            self.report(_mark(node),
+                        f"unknown {name} '{clip(value)}'{hint}; expected one of: {choices}")
             return INVALID
         if rule.pattern is not None and isinstance(value, str) and not rule.pattern.search(value):
             if rule.error:
@@ -422,9 +422,9 @@ class Checker:
 
     def _pick_branch(self, node: yaml.MappingNode, rule: Rule) -> Rule | None:
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == rule.discriminator:
-                if isinstance(value_node, yaml.ScalarNode):
-                    return rule.branches.get(value_node.value)
+            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == rule.discriminator
+                    and isinstance(value_node, yaml.ScalarNode)):
+                return rule.branches.get(value_node.value)
         return None
 
     def _check_mapping(self, node: yaml.MappingNode, rule: Rule):
@@ -433,9 +433,9 @@ class Checker:
         present: dict[str, int] = {}  # every key's first line, even of one left out
         for key_node, value_node in node.value:
             # What _keys reports, inline: this loop runs for every key of every card.
-            if not isinstance(key_node, _ScalarNode) or key_node.tag != _STR:
-                if not self._plain_key(key_node):
-                    continue
+            if ((not isinstance(key_node, _ScalarNode) or key_node.tag != _STR)
+                    and not self._plain_key(key_node)):
+                continue
             key = key_node.value
             if key in present:
                 self.report(_mark(key_node), f"duplicate key '{clip(key)}' (first at line "

@@ -1,7 +1,7 @@
 """Small rules of the text the app writes: plurals, and text cut short with "…"."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 ELLIPSIS = "\u2026"
 

@@ -173,7 +173,8 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
     mark, context = error.problem_mark, error.context_mark
     problem = error.problem or "syntax error"
     if mark.index < len(text) and text[mark.index] == "\t":
-        return Problem(path, *_place(mark, text), "tab character in indentation; indent with spaces")
+        return Problem(path, *_place(mark, text),
+                       "tab character in indentation; indent with spaces")
     runaway = _runaway_quote(text, mark.line) if "did not find expected" in problem else None
     if runaway is not None:
         start, quote = runaway
@@ -289,7 +290,8 @@ def _read_regular_file(path: Path) -> bytes | None:
         return handle.read(MAX_BYTES + 1)
 
 
-def read(path: Path, shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
+def read(path: Path,
+         shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
     """Root node and text of a YAML file; shown is how the path appears in messages."""
     shown = shown or str(path)
     try:

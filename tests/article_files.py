@@ -98,7 +98,7 @@ def web_page() -> bytes:
 </main>
 <footer><p>© 2025 The Coastal Courier. All rights reserved.</p>
 <a href="/contact">Contact us</a> <a href="/terms">Terms of use</a></footer>
-</body></html>""".encode("utf-8")
+</body></html>""".encode()
 
 
 # -- a PDF -------------------------------------------------------------------------

@@ -31,8 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 TIERS = (100, 1000, 10000, 50000)
-WORDS = ("the talks in beijing moved forward as china pressed pyongyang to return while trade "
-         "grew each year and aid kept the north afloat").split()
+WORDS = ["the", "talks", "in", "beijing", "moved", "forward", "as", "china", "pressed", "pyongyang", "to", "return", "while", "trade", "grew", "each", "year", "and", "aid", "kept", "the", "north", "afloat"]
 
 
 def write_topic(root: Path, cards: int) -> Path:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 # The one time every test runs at, in this process and in the app processes it
 # starts (they inherit BRIEFING_NOW): no test depends on today's date.
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 ARTICLE = """\
 Example Article On Trade
 

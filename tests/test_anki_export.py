@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from conftest import CARDS_YAML, PROMPTED, TOPIC_YAML
 
 from briefing.anki import AnkiExportError, export_anki
 from briefing.anki.fields import deck_names, field_html, note_fields, note_guid
 from briefing.anki.note_type import FIELDS, PARENT_DECK
 from briefing.cli import main
 from briefing.loader import load_all
-
-from conftest import CARDS_YAML, PROMPTED, TOPIC_YAML
 
 EXAMPLE_DECK = f"{PARENT_DECK}::Example topic"
 T0 = 1_700_000_000  # export times: Anki updates a note only from a newer one

@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CARDS_YAML, NOW
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing.gui.actions import ACTIONS
 from briefing.gui.app import PROGRESS_FILE, create_window
-from conftest import CARDS_YAML, NOW
 
 
 @pytest.fixture
@@ -292,6 +292,7 @@ def _run_export(qtbot, dialog, target, monkeypatch):
 def test_export_pdf_dialog_writes_the_pack_shows_progress_and_opens_it(qtbot, workspace, open_window,
                                                                        tmp_path, monkeypatch):
     from pypdf import PdfReader
+
     from briefing.gui.export_dialog import PdfExportDialog
     window = open_window(workspace.topic())
     qtbot.mouseClick(window.sidebar.kind_buttons["figure"], Qt.MouseButton.LeftButton)
@@ -308,6 +309,7 @@ def test_export_pdf_dialog_writes_the_pack_shows_progress_and_opens_it(qtbot, wo
 
 def test_export_to_anki_dialog_writes_a_package(qtbot, workspace, open_window, tmp_path, monkeypatch):
     import zipfile
+
     from briefing.gui.export_dialog import AnkiExportDialog
     window = open_window(workspace.topic())
     dialog = AnkiExportDialog(window, window.controller.topics_in_scope())

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
-
 from test_app import card_text, open_window, press, reviews  # noqa: F401  (fixtures)
 
 

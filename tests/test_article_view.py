@@ -7,10 +7,10 @@ import time
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from test_app import open_window, press  # noqa: F401  (open_window is the fixture)
 
 from briefing.gui.article_text import MOST_QUOTES, UNQUOTED
 from briefing.library import CardFilter
-from test_app import open_window, press  # noqa: F401  (open_window is the fixture)
 
 # Emoji are two UTF-16 units each: every one before a quote shifted its highlight.
 ARTICLE = """\

@@ -4,16 +4,16 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from conftest import CARDS_YAML
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
+from test_app import NOW, card_text, press
 
 from briefing.authoring import read_file_text, save_file_text
 from briefing.gui.app import PROGRESS_FILE, create_window
 from briefing.gui.conflict_dialog import ConflictDialog
 from briefing.gui.new_topic_dialog import NewTopicDialog
-from conftest import CARDS_YAML
-from test_app import NOW, card_text, press
 
 
 @pytest.fixture
@@ -281,6 +281,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_place_of_the_bad_byte(tmp_p
 
 def test_the_editor_colours_folded_text_as_text_even_where_it_holds_a_colon(qtbot):
     from PySide6.QtGui import QTextDocument
+
     from briefing.gui.code_editor import YamlHighlighter
     document = QTextDocument()
     document.setPlainText("cards:\n  - id: a\n    back: >-\n      Washington: the power China\n"

@@ -1,8 +1,8 @@
 """Browse in the app: the card table and the card pane always show the same card."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
 from conftest import TOPIC_YAML
+from PySide6.QtCore import QPoint, Qt
 from test_app import card_text, open_window, press  # noqa: F401 (open_window is a fixture)
 
 

@@ -2,13 +2,13 @@
 valid; until then nothing is written and nothing new can be studied."""
 from __future__ import annotations
 
+from conftest import ARTICLE, CARDS_YAML
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-
-from briefing.cli import main
-from conftest import ARTICLE, CARDS_YAML
 from test_app import press
 from test_authoring import window  # noqa: F401  (the fixture)
+
+from briefing.cli import main
 
 PASSAGE = "Bilateral trade grew to U.S. $1.4 billion in 2004"
 

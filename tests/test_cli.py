@@ -131,8 +131,8 @@ def test_new_writes_the_schema_line_and_comments(tmp_path, capsys):
 
 
 def test_new_inside_the_project_writes_a_relative_schema_path(capsys):
-    from briefing.scaffold import schema_line
     from briefing.paths import PROJECT_ROOT
+    from briefing.scaffold import schema_line
     assert schema_line(PROJECT_ROOT / "cards" / "x") == "# yaml-language-server: $schema=../../briefing/schema.json\n"
 
 

@@ -57,6 +57,14 @@ def test_the_import_contracts_hold():
     assert "2 kept, 0 broken" in result.stdout
 
 
+def test_ruff_finds_nothing():
+    """pyproject.toml's [tool.ruff]: the lint settings are kept, not only written down."""
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", "--no-cache", "--output-format", "concise", "."],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
 def test_fold_treats_typography_alike_but_keeps_words():
     assert fold("“a”  ‘b’\n c—d – e") == fold('"a" \'b\' c-d-e')
     assert fold("Jiabao") != fold("Jiabo")
@@ -126,6 +134,7 @@ def test_failed_atomic_write_says_why_and_keeps_the_old_file(tmp_path, monkeypat
 
 def test_quote_search_with_the_word_index_agrees_with_a_plain_scan(tmp_path):
     import random
+
     from briefing.quotes import INDEX_AFTER, SeedTexts
     article = " ".join(f"word{n % 97} “said” {n}—and" for n in range(3000))
     path = tmp_path / "a.txt"
@@ -161,6 +170,7 @@ def test_drafts_keep_unsaved_text_per_file_and_know_what_they_started_from(tmp_p
 def test_collector_pauses_nest_and_the_collector_comes_back_on():
     import gc
     import threading
+
     from briefing.collector import paused_collection
     assert gc.isenabled()
     done = threading.Event()
@@ -181,7 +191,7 @@ def test_collector_pauses_nest_and_the_collector_comes_back_on():
 
 def test_a_figures_date_reads_as_of_unless_it_says_so_itself():
     from briefing.model import Card
-    base = dict(topic="t", id="x", kind="figure", title="T", front="F", back="B", sources=())
+    base = {"topic": "t", "id": "x", "kind": "figure", "title": "T", "front": "F", "back": "B", "sources": ()}
     assert Card(**base, as_of="2004").as_of_text == "as of 2004"
     assert Card(**base, as_of="as reported in 2007").as_of_text == "as reported in 2007"
     assert Card(**base).as_of_text == ""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import article_files as af
 import pytest
 
-import article_files as af
 from briefing.cli import main
 from briefing.coverage import topic_coverage
 from briefing.loader import load_topic

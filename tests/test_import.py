@@ -7,14 +7,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import article_files as af
 import pytest
 import yaml
+from conftest import TOPIC_YAML
 
-import article_files as af
 from briefing.authoring import insert_seed
 from briefing.cli import main
 from briefing.importing import ImportFailure, import_article
-from conftest import TOPIC_YAML
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -72,7 +72,7 @@ def test_web_page_pdf_and_word_file_arrive_whole_without_furniture_and_pass_chec
     assert "internal draft" not in word_text and "Confidential" not in word_text
     assert (word["title"], word["author"]) == (af.WORD_TITLE, "Priya Raman")
 
-    for name, source in sources.items():  # each original is kept beside its text, unchanged
+    for _name, source in sources.items():  # each original is kept beside its text, unchanged
         assert (topic / "seeds" / "originals" / source.name).read_bytes() == source.read_bytes()
     for text in texts.values():
         assert text == unicodedata.normalize("NFC", text) and "\n\n\n" not in text

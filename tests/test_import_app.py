@@ -3,17 +3,16 @@ into the current topic or a new one, the dialog says what each step did (or why 
 the topic reloads and the article opens. A bad file writes nothing."""
 from __future__ import annotations
 
+import article_files as af
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtCore import QMimeData
+from conftest import TOPIC_YAML
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
-
-import article_files as af
-from briefing.cli import main
-from conftest import TOPIC_YAML
 from test_authoring import window  # noqa: F401  (the fixture)
 from test_import import encrypted_pdf, page_without_article, scanned_pdf, snapshot
+
+from briefing.cli import main
 
 TEXT = """\
 Harbour Power

@@ -5,14 +5,15 @@ import os
 import subprocess
 import sys
 
+from conftest import CARDS_YAML
 from PySide6.QtCore import Qt
 
 from briefing.live_check import check
-from conftest import CARDS_YAML
 
 
 def test_the_check_process_answers_only_the_newest_request(workspace):
     import multiprocessing
+
     from briefing.live_check import serve
     folder = workspace.topic()
     context = multiprocessing.get_context("spawn")
@@ -32,9 +33,10 @@ def test_the_check_process_answers_only_the_newest_request(workspace):
 
 
 def test_the_editor_shows_the_problems_the_process_found(qtbot, workspace):
-    from test_authoring import checked, editor_of, replace_in_editor
-    from briefing.gui.app import create_window
     from conftest import NOW
+    from test_authoring import checked, editor_of, replace_in_editor
+
+    from briefing.gui.app import create_window
     w = create_window([workspace.topic()], clock=lambda: NOW)
     qtbot.addWidget(w)
     try:

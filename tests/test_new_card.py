@@ -5,13 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 import yaml
+from conftest import ARTICLE, CARDS_YAML
 
 from briefing.authoring import CardDraft, card_yaml, insert_card
 from briefing.cli import main
 from briefing.loader import load_topic
-from briefing.new_card import (CardProblem, PlacementError, check, cloze_quotes_seed, new_id,
-                               place, questions, write)
-from conftest import ARTICLE, CARDS_YAML
+from briefing.new_card import (
+    CardProblem,
+    PlacementError,
+    check,
+    cloze_quotes_seed,
+    new_id,
+    place,
+    questions,
+    write,
+)
 
 PASSAGE = "Bilateral trade grew to U.S. $1.4 billion in 2004"
 

@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import pytest
+from test_pdf_support import (
+    card,
+    page_texts,
+    positions,
+    read,
+    stress_topic,
+    valid_topic,
+    where,
+    write_topic,
+)
 
 from briefing.pdf import export_pdf
 from briefing.pdf.sheets import CARD_SIZES, PAPERS, Rect, plan
-from test_pdf_support import (card, page_texts, positions, read, stress_topic, valid_topic, where,
-                              write_topic)
 
 MM = 72 / 25.4
 

@@ -5,12 +5,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import need_fonts_for
+from test_pdf_support import card, outline, page_texts, read, write_topic
 
 from briefing.cli import main
 from briefing.pdf.fonts import FontFinder, Fonts, fitted_line, in_base, script_of
 from briefing.pdf.markup import Markup, escape
-from conftest import need_fonts_for
-from test_pdf_support import card, outline, page_texts, read, write_topic
 
 BROKEN_CARDS = """\
 cards:

@@ -4,14 +4,23 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import need_fonts_for
+from test_pdf_support import (
+    card,
+    header,
+    link_targets,
+    outline,
+    page_texts,
+    read,
+    stress_topic,
+    valid_topic,
+    write_topic,
+)
 
 from briefing.loader import load_all, load_topic
 from briefing.paths import bundled_cards
 from briefing.pdf import PdfError, export_pdf
 from briefing.pdf.fonts import FontFinder, Fonts
-from conftest import need_fonts_for
-from test_pdf_support import (card, header, link_targets, outline, page_texts, read, stress_topic,
-                              valid_topic, write_topic)
 
 MARKUP_TITLE = "<b>Bold</b> & <i>co</i>"
 MARKUP_FRONT = '<img src="/etc/passwd"/> &amp; <font size=40>big</font>'
@@ -70,7 +79,7 @@ def test_outline_has_sections_and_cards_pointing_at_their_pages(example, pack):
     cards = {title: page for depth, title, page in entries if depth == 2}
     for c in example.cards:
         assert c.title in texts[cards[c.title]], c.title
-    for depth, title, page in entries:
+    for _depth, title, page in entries:
         assert title.replace("Chart: ", "") in texts[page], title
 
 

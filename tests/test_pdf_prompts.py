@@ -1,11 +1,12 @@
 """Prompts in print: "Test yourself" lines in the pack, one cut-out card per prompt."""
 from __future__ import annotations
 
+from conftest import PROMPTED
+from test_pdf_support import page_texts, read
+
 from briefing.cli import main
 from briefing.loader import load_topic
 from briefing.pdf import export_pdf
-from conftest import PROMPTED
-from test_pdf_support import page_texts, read
 
 
 def test_the_pack_prints_each_cards_prompts_as_test_yourself_lines(workspace, tmp_path):

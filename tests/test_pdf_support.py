@@ -48,7 +48,7 @@ def write_topic(root: Path, name: str, cards: list[dict], *, title: str = "Stres
                          "year": 2009}]}
     if judgments:
         header["key_judgments"] = judgments
-    dump = dict(allow_unicode=True, sort_keys=False, width=1000)
+    dump = {"allow_unicode": True, "sort_keys": False, "width": 1000}
     (folder / "topic.yaml").write_text(yaml.safe_dump(header, **dump), encoding="utf-8")
     (folder / "cards.yaml").write_text(yaml.safe_dump({"cards": cards}, **dump),
                                        encoding="utf-8")

@@ -5,6 +5,7 @@ import json
 import sqlite3
 
 import pytest
+from conftest import CARDS_YAML, NOW, PROMPTED
 
 from briefing.cli import main
 from briefing.cloze import ClozeError, parse
@@ -13,8 +14,6 @@ from briefing.progress import ProgressStore
 from briefing.scheduling import Scheduler
 from briefing.study import StudySession, open_study
 from briefing.study.items import prompts_of
-from conftest import CARDS_YAML, NOW, PROMPTED
-
 
 
 def prompted(workspace, cards=PROMPTED):

@@ -3,14 +3,22 @@ highlights on screen, the marks of the unquoted-paragraph bar, the figure in wor
 the suggestions by kind."""
 from __future__ import annotations
 
+from conftest import ARTICLE
+
 from briefing.coverage import QuoteSpan, seed_coverage
 from briefing.loader import load_topic
 from briefing.quotes import SeedTexts
-from briefing.reading import (ArticleMap, analyse, bar_marks, by_kind, context, coverage_words,
-                              mark_at)
+from briefing.reading import (
+    ArticleMap,
+    analyse,
+    bar_marks,
+    by_kind,
+    context,
+    coverage_words,
+    mark_at,
+)
 from briefing.suggestions import Suggestion
 from briefing.text_offsets import Utf16Offsets
-from conftest import ARTICLE
 
 
 def test_utf16_offsets_count_an_emoji_as_two_units_both_ways():

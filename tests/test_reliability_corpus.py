@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import NOW, TOPIC_YAML
 
 from briefing.yamlfile import MAX_NODES
-from conftest import NOW, TOPIC_YAML
 
 CORPUS = Path(__file__).with_name("corpus")
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))

@@ -16,11 +16,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import NOW
 
 from briefing.cli import main
 from briefing.gui.app import PROGRESS_FILE, create_window
 
-from conftest import NOW
 # Only a guard against a hung child; the tests never wait for it otherwise.
 HANG_GUARD_SECONDS = 120
 
@@ -326,7 +326,8 @@ def test_a_grade_that_cannot_be_saved_is_refused_whole_and_the_next_one_saves(wo
         fill_up(store)
         saved = 0
         with pytest.raises(ProgressError) as error:
-            for saved in range(1000):  # "Again" keeps cards coming until the file is full
+            for saved in range(1000):  # noqa: B007 (counted after the loop)
+                # "Again" keeps cards coming until the file is full
                 session.reveal()
                 session.grade(1)
         assert str(error.value).startswith("Could not save this grade (the disk is full); "

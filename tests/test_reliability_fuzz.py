@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CARDS_YAML, TOPIC_YAML
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.loader import load_topic
-from conftest import CARDS_YAML, TOPIC_YAML
 
 # BRIEFING_FUZZ_EXAMPLES=20000 runs a long, random (not derandomized) campaign.
 LONG_RUN = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "0"))

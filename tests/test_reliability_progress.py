@@ -8,11 +8,11 @@ import threading
 import time
 
 import pytest
-
-from briefing.gui.app import PROGRESS_FILE
 from conftest import PROMPTED
 from test_prompts import V1, first_release_file
 from test_reliability_crash import grade, open_app, reviews
+
+from briefing.gui.app import PROGRESS_FILE
 
 
 def test_a_progress_file_lacking_a_column_opens_the_app_with_a_message(qtbot, workspace,

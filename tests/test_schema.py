@@ -6,10 +6,10 @@ import json
 import jsonschema
 import pytest
 import yaml
+from conftest import CARDS_YAML, TOPIC_YAML
 
 from briefing import yamlfile
 from briefing.validator import SCHEMA_PATH, SchemaError, _compile, check_document
-from conftest import CARDS_YAML, TOPIC_YAML
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from test_qt_refcounts import drive
 
 from briefing.gui.app import PROGRESS_FILE
-from test_qt_refcounts import drive
 
 # Memory may grow while pages are first built and caches fill; after that a
 # phase repeated many times must not keep adding to it.

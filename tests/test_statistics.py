@@ -8,15 +8,15 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import grading
 import pytest
+from conftest import NOW
+from review_history import LEARNING, RELEARNING, REVIEW, grade
 
 from briefing.cli import main
 from briefing.progress import Mark, ProgressStore
 from briefing.scheduling import CardState, Scheduler, in_state_sql, last_review_sql, state_in
 from briefing.stats import compute, end_of_day, topic_counts, topic_stats
-import grading
-from conftest import NOW
-from review_history import LEARNING, RELEARNING, REVIEW, grade
 
 
 @pytest.fixture(autouse=True)

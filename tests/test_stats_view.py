@@ -6,9 +6,13 @@ import json
 from datetime import timedelta
 
 import pytest
+import test_app
+from conftest import NOW, PROMPTED
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
+from review_history import LEARNING, REVIEW, grade
+from test_app import press
 
 from briefing.cli import main
 from briefing.datafolder import DataFolder
@@ -18,11 +22,6 @@ from briefing.library import CardFilter
 from briefing.loader import load_topic
 from briefing.progress import ProgressStore
 from briefing.stats import compute
-from conftest import NOW, PROMPTED
-from review_history import LEARNING, REVIEW, grade
-import test_app
-from test_app import press
-
 
 open_window = test_app.open_window  # the fixture that opens the app, for these tests too
 

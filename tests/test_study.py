@@ -6,14 +6,13 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
+from conftest import NOW as START
 
 from briefing.loader import load_topic
 from briefing.progress import ProgressStore, Review
 from briefing.scheduling import CardState, Memory, Scheduler, interval_text
 from briefing.stats import Counts, compute, topic_counts
 from briefing.study import BrowseSession, QuizSession, open_study
-
-from conftest import NOW as START
 
 
 class Clock:
@@ -127,7 +126,7 @@ def test_progress_survives_reopening_and_is_keyed_by_id_not_text(workspace, tmp_
     topic = load_topic(folder)
     assert "head of government" in topic.card("premier").back
     s = session(topic, reopened)
-    assert [c for c in [s.current_card.id]] == ["patience"]
+    assert s.current_card.id == "patience"
     assert s.counts() == Counts(3, 0, 0)
     reopened.close()
 
@@ -150,7 +149,8 @@ def test_browse_goes_in_order_and_never_writes(topic, store):
     s = session(topic, store, mode="browse")
     s.previous()
     assert s.current_card.id == "premier"
-    s.next(); s.next(); s.next(); s.next()
+    for _ in range(4):
+        s.next()
     assert s.current_card.id == "trade-2005"
     s.grade(3)
     assert s.current_card.id == "trade-2005" and review_rows(store.path) == []
@@ -202,7 +202,8 @@ def test_two_stores_on_one_file_both_keep_their_grades(topic, tmp_path):
     assert len(review_rows(path)) == 4
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    one.close(); two.close()
+    one.close()
+    two.close()
 
 
 def test_statistics_count_due_new_today_retention_and_kinds(topic, store):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from conftest import NOW
+
+from briefing.library import CardFilter, Library
 from briefing.loader import load_topic
 from briefing.progress import Mark, ProgressStore, TopicOptions
 from briefing.scheduling import Scheduler
@@ -11,8 +14,6 @@ from briefing.stats import Counts, end_of_day, topic_counts
 from briefing.study import StudyController, open_study
 from briefing.study.items import Item
 from briefing.study.scheduled import interleaved
-from briefing.library import CardFilter, Library
-from conftest import NOW
 
 
 def many_cards(count: int, kind: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
-from briefing.cli import main
 from test_app import press
 from test_authoring import window  # noqa: F401  (the fixture)
 from test_coverage_and_suggestions import ARTICLE, CARDS, TOPIC
+
+from briefing.cli import main
 
 
 def harbour(workspace):

@@ -10,8 +10,7 @@ import pytest
 from briefing import actor_map, chronology
 from briefing.loader import load_topic
 from briefing.paths import bundled_cards
-from briefing.topic_views import (choose_note, compare_note, entry_hint, focus, map_width,
-                                  topic_of)
+from briefing.topic_views import choose_note, compare_note, entry_hint, focus, map_width, topic_of
 
 
 @pytest.fixture(scope="module")

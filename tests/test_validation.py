@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CARDS_YAML, TOPIC_YAML
 
 from briefing.loader import load_all, load_topic
-from conftest import CARDS_YAML, TOPIC_YAML
 
 GOOD_SOURCE = """    sources:
       - seed: art
@@ -93,7 +93,7 @@ CASES = [
 def test_broken_card_file_is_reported_at_its_line(workspace, name, text, line, col, fragment):
     files = {"cards.yaml": CARDS_YAML, "z-broken.yaml": text}
     found = problems_for(workspace, files)
-    at_place = [m for f, l, c, m in found if (f, l, c) == ("z-broken.yaml", line, col)]
+    at_place = [m for f, ln, c, m in found if (f, ln, c) == ("z-broken.yaml", line, col)]
     assert any(fragment in m for m in at_place), found
 
 
@@ -105,7 +105,7 @@ def test_non_utf8_file_reports_the_bad_byte(workspace):
 def test_binary_bytes_are_reported_not_crashed_on(workspace):
     files = {"cards.yaml": CARDS_YAML, "bin.yaml": b"cards:\n  - id: a\x00b\n"}
     found = problems_for(workspace, files)
-    assert [(f, l, c) for f, l, c, m in found if "not allowed" in m] == [("bin.yaml", 2, 10)]
+    assert [(f, ln, c) for f, ln, c, m in found if "not allowed" in m] == [("bin.yaml", 2, 10)]
 
 
 def test_duplicate_card_id_across_files_names_the_first(workspace):
@@ -117,7 +117,7 @@ def test_duplicate_card_id_across_files_names_the_first(workspace):
 def test_missing_seed_file_is_reported_on_its_file_line(workspace):
     topic_yaml = TOPIC_YAML.replace("../../seeds/article.txt", "../../seeds/gone.txt")
     found = problems_for(workspace, {"cards.yaml": CARDS_YAML}, topic_yaml)
-    assert [(f, l, c) for f, l, c, m in found if "seed file not found" in m] == [("topic.yaml", 5, 11)]
+    assert [(f, ln, c) for f, ln, c, m in found if "seed file not found" in m] == [("topic.yaml", 5, 11)]
 
 
 def test_topic_yaml_needs_its_header(workspace):
@@ -148,7 +148,7 @@ def test_quote_must_keep_every_other_character(workspace):
     changed = card("    kind: actor\n    title: t\n    front: f\n    back: b\n    sources:\n"
                    "      - seed: art\n        quote: The Premier said \"patience, sincerity and pragmatism\"\n")
     found = problems_for(workspace, {"cards.yaml": CARDS_YAML, "c.yaml": changed})
-    assert [m for f, l, c, m in found if f == "c.yaml" and l == 9] != []
+    assert [m for f, ln, c, m in found if f == "c.yaml" and ln == 9] != []
 
 
 def test_python_tag_never_runs(workspace, tmp_path):
@@ -172,7 +172,7 @@ def test_one_pass_reports_every_problem_of_a_card(workspace):
     bad = card("    kind: actor\n    title: t\n    back:\n    related: [nowhere]\n    sources:\n"
                "      - seed: art\n        quote: not in the article at all\n")
     found = problems_for(workspace, {"cards.yaml": CARDS_YAML, "bad.yaml": bad})
-    messages = " | ".join(m for f, l, c, m in found if f == "bad.yaml")
+    messages = " | ".join(m for f, ln, c, m in found if f == "bad.yaml")
     for fragment in ("missing required field 'front'", "back should be text",
                      "related id 'nowhere'", "quote not found"):
         assert fragment in messages
@@ -202,7 +202,7 @@ def test_a_file_that_does_not_parse_does_not_bury_its_error_under_related_ids(wo
         "    kind: figure\n", "    kind: figure: oops\n", 1)}
     found = problems_for(workspace, files)
     # premier's related link to trade-2004 is not reported: that card is in the broken file
-    assert [(f, l) for f, l, c, m in found] == [("b.yaml", 3)]
+    assert [(f, ln) for f, ln, c, m in found] == [("b.yaml", 3)]
     assert "put text that contains ': ' in quotes" in found[0][3]
 
 
@@ -210,7 +210,7 @@ def test_a_card_dropped_for_its_kind_still_counts_for_related_links(workspace):
     broken = CARDS_YAML.replace("kind: objective", "kind: objectiv")
     found = problems_for(workspace, {"cards.yaml": broken})
     # Only the unknown kind; premier's link to patience is not reported as dangling.
-    assert [(l, c) for f, l, c, m in found] == [(14, 11)]
+    assert [(ln, c) for f, ln, c, m in found] == [(14, 11)]
 
 
 FIGURE = """\

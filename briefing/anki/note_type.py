@@ -67,10 +67,12 @@ META = """\
   <div class="bc-meta"><span class="bc-kind">{{Kind}}</span>\
 <span class="bc-topic">{{Topic}}</span></div>
 """
-QA_FRONT = f"""<div class="bc">\n{META}  <div class="bc-question">{{{{Question}}}}</div>\n</div>\n"""
+QA_FRONT = (f"""<div class="bc">\n{META}  """
+            """<div class="bc-question">{{Question}}</div>\n</div>\n""")
 QA_BACK = ("{{FrontSide}}\n<div class=\"bc\"><hr id=\"answer\">"
            "<div class=\"bc-value\">{{Answer}}</div></div>\n" + CONTEXT)
-CLOZE_FRONT = f"""<div class="bc">\n{META}  <div class="bc-question">{{{{cloze:Text}}}}</div>\n</div>\n"""
+CLOZE_FRONT = (f"""<div class="bc">\n{META}  """
+               """<div class="bc-question">{{cloze:Text}}</div>\n</div>\n""")
 CLOZE_BACK = (f"""<div class="bc">\n{META}  <div class="bc-question">{{{{cloze:Text}}}}</div>\n"""
               "<hr id=\"answer\"></div>\n" + CONTEXT)
 

@@ -2,8 +2,8 @@
 shortcuts sheet. The window hands `install` a handler for each action by name."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 

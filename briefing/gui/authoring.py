@@ -3,9 +3,8 @@ save, new topic, a new card from a passage of the article, files changed by othe
 programs, drafts left by a crash)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -96,7 +95,8 @@ class Authoring(QObject):
             drafts = [d for d in drafts if d.path not in open_now]
         names = ", ".join(sorted({d.path.name for d in drafts}))
         self.warning.emit(f"Unsaved edits to {names} from your last session are kept: open the "
-                          "topic with Edit > Edit Topic (Ctrl+E) to get them back." if drafts else "")
+                          "topic with Edit > Edit Topic (Ctrl+E) to get them back."
+                          if drafts else "")
 
     # -- editing -------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 raised) comes back on the GUI thread, where only the newest request still counts."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 

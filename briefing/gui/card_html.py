@@ -58,8 +58,9 @@ def back_html(item: Item, colors: Colors, topic: Topic | None = None,
     card, prompt, _text = item.card, item.prompt, _Marked(words, colors)
     parts = [front_html(item, colors, topic, words), _rule(colors)]
     if prompt is not None and prompt.id != DEFAULT_PROMPT:
-        parts.append(f'<p style="font-size:xx-large; font-weight:700; color:{colors.kind(card.kind)};'
-                     f' margin-bottom:2px">{_text(prompt.answer)}</p>')
+        parts.append(f'<p style="font-size:xx-large; font-weight:700; '
+                     f'color:{colors.kind(card.kind)}; margin-bottom:2px">'
+                     f'{_text(prompt.answer)}</p>')
         if prompt.type == CLOZE:
             parts.append(f'<p style="font-size:large">{_text(prompt.text)}</p>')
         parts.append(f'<p style="color:{colors.muted}; font-size:small; font-weight:600; '
@@ -67,8 +68,9 @@ def back_html(item: Item, colors: Colors, topic: Topic | None = None,
     if card.kind == "figure" and card.value is not None:
         as_of = (f'<span style="color:{colors.muted}; font-size:medium">&nbsp;&nbsp;'
                  f'{escape(card.as_of_text)}</span>') if card.as_of_text else ""
-        parts.append(f'<p style="font-size:xx-large; font-weight:700; color:{colors.kind("figure")};'
-                     f' margin-bottom:2px">{escape(card.value_text)}{as_of}</p>')
+        parts.append(f'<p style="font-size:xx-large; font-weight:700; '
+                     f'color:{colors.kind("figure")}; margin-bottom:2px">'
+                     f'{escape(card.value_text)}{as_of}</p>')
     title = _text(card.title)
     if card.role:
         title += f'<span style="color:{colors.muted}; font-weight:400"> · {_text(card.role)}</span>'
@@ -100,8 +102,8 @@ def _related(card: Card, colors: Colors, topic: Topic | None) -> str:
     for other_id in card.related:
         other = topic.card(other_id) if topic else None
         label = other.title if other else other_id
-        kind = f' <span style="color:{colors.muted}; font-size:small">({KIND_NAMES.get(other.kind, "").lower()})</span>' \
-            if other else ""
+        kind = (f' <span style="color:{colors.muted}; font-size:small">'
+                f'({KIND_NAMES.get(other.kind, "").lower()})</span>') if other else ""
         links.append(f'<a href="card:{escape(other_id, quote=True)}" '
                      f'style="color:{colors.accent}">{escape(label)}</a>{kind}')
     return (f'<p><span style="color:{colors.muted}; font-weight:600">Related: </span>'

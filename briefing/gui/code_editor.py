@@ -4,11 +4,19 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPainter, QSyntaxHighlighter,
-                           QTextCharFormat, QTextCursor, QTextFormat)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from .theme import Colors, LIGHT
+from .theme import LIGHT, Colors
 
 
 def _format(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -144,7 +152,7 @@ class YamlHighlighter(QSyntaxHighlighter):
 
 
 class _Gutter(QWidget):
-    def __init__(self, editor: "CodeEditor"):
+    def __init__(self, editor: CodeEditor):
         super().__init__(editor)
         self.editor = editor
 

@@ -1,11 +1,20 @@
-"""A file changed on disk while the user has unsaved edits to it: keep mine, take theirs, or compare."""
+"""A file changed on disk while the user has unsaved edits to it: keep mine, take theirs,
+or compare."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+)
 
 from ..textdiff import CHANGED, ONLY_LEFT, ONLY_RIGHT, side_by_side, summary
 
@@ -21,9 +30,9 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{path.name} changed on disk")
         self.choice = self.MINE
-        question = QLabel(f"<b>{path.name}</b> was changed by another program, and you have unsaved "
-                          "edits to it here. Which version do you want?<br>If you take the disk "
-                          "version, your edits are kept in a file in the data folder.")
+        question = QLabel(f"<b>{path.name}</b> was changed by another program, and you have "
+                          "unsaved edits to it here. Which version do you want?<br>If you take "
+                          "the disk version, your edits are kept in a file in the data folder.")
         question.setWordWrap(True)
         rows = side_by_side(mine, theirs)
         self.mine_view = self._pane([(r.left, r.kind) for r in rows], "mineText")

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
-from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem,
-                               QGraphicsView)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
 
 from .diagram_theme import ascent, diagram_font, measure
 

@@ -9,9 +9,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..exports import exportable
 from ..library import CardFilter
@@ -66,7 +79,8 @@ class _ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setText(self.skipped_text())
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        accept = QDialogButtonBox.ButtonRole.AcceptRole
+        self.export_button = self.buttons.addButton("Export", accept)
         self.export_button.setObjectName("exportButton")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start)
@@ -203,9 +217,9 @@ class PdfExportDialog(_ExportDialog):
     def job(self):
         from ..pdf import export_pdf
         topics, output = list(self.topics), Path(self.output.text())
-        options = dict(layout=self.layout_choice.currentData(), paper=self.paper.currentData(),
-                       card_size=self.card_size.currentData(), duplex=self.duplex.currentData(),
-                       each=self.each.currentData())
+        options = {"layout": self.layout_choice.currentData(), "paper": self.paper.currentData(),
+                   "card_size": self.card_size.currentData(), "duplex": self.duplex.currentData(),
+                   "each": self.each.currentData()}
         if self.only_shown.isChecked():
             options["kinds"] = tuple(self.card_filter.kinds)
             options["tags"] = (self.card_filter.tag,) if self.card_filter.tag else ()
@@ -214,7 +228,8 @@ class PdfExportDialog(_ExportDialog):
     def describe(self, report) -> str:
         text = f"Saved {report.pages} pages to {report.output}."
         if report.missing:
-            text += " Some text could not be drawn (no font): " + "; ".join(map(str, report.missing))
+            missing = "; ".join(map(str, report.missing))
+            text += f" Some text could not be drawn (no font): {missing}"
         if report.shortened:
             text += " Cut to fit: " + ", ".join(report.shortened) + "."
         return text

@@ -2,8 +2,8 @@
 window. After an import the topic is read again and the first new article opens."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget

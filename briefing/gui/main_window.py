@@ -5,9 +5,9 @@ in Look; each page draws itself. The window only connects them.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -34,9 +34,9 @@ from .report_pages import PROBLEMS, STATS, ReportPages
 from .settings import DEFAULT_POINT_SIZE, open_settings
 from .sidebar import Sidebar
 from .study_page import StudyPage
+from .toolbar import mode_toolbar
 from .topic_files import TopicFiles
 from .topic_notice import TopicNotice
-from .toolbar import mode_toolbar
 
 ICON = Path(__file__).with_name("icon.svg")
 STUDY = "study"
@@ -285,7 +285,8 @@ class MainWindow(QMainWindow):
             self.study.flip()
 
     def edit_topic(self) -> None:
-        self.authoring.edit_topic(self.controller.topic_to_edit(), self.controller.session.current_card)
+        self.authoring.edit_topic(self.controller.topic_to_edit(),
+                                  self.controller.session.current_card)
 
     def export_pdf(self) -> None:
         from .export_dialog import PdfExportDialog  # reportlab loads only when asked for

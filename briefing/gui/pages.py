@@ -1,7 +1,7 @@
 """The window's pages, made on first use: start-up shows a card and builds nothing else."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model import KIND_LABELS, KINDS, Topic
-from .theme import LIGHT, Colors
 from ..stats import Counts
 from ..wording import plural
+from .theme import LIGHT, Colors
 
 ALL_TOPICS = ""  # the item that shows every topic at once
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
@@ -76,7 +84,10 @@ class Sidebar(QWidget):
         self.topics.clear()
         for topic_id, title, detail, broken in self._rows(topics, counts):
             self._add_item(topic_id, title, detail, broken)
-        wanted = current if current is not None else (topics[0].id if len(topics) == 1 else ALL_TOPICS)
+        if current is not None:
+            wanted = current
+        else:
+            wanted = topics[0].id if len(topics) == 1 else ALL_TOPICS
         for row in range(self.topics.count()):
             if self.topics.item(row).data(TOPIC_ROLE) == wanted:
                 self.topics.setCurrentRow(row)

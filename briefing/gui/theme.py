@@ -55,7 +55,8 @@ def palette_for(colors: Colors) -> QPalette:
         role.Window: colors.window, role.WindowText: colors.text, role.Base: colors.base,
         role.AlternateBase: colors.quote, role.Text: colors.text, role.Button: colors.base,
         role.ButtonText: colors.text, role.ToolTipBase: colors.base, role.ToolTipText: colors.text,
-        role.Highlight: colors.accent, role.HighlightedText: "#ffffff" if not colors.dark else "#10131a",
+        role.Highlight: colors.accent,
+        role.HighlightedText: "#ffffff" if not colors.dark else "#10131a",
         role.Link: colors.accent, role.PlaceholderText: colors.muted, role.Mid: colors.border,
     }
     for name, value in pairs.items():

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QGraphicsPathItem, QGraphicsRectItem,
-                               QHeaderView, QTableWidget, QTableWidgetItem)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from .. import chronology
 from ..chronology import Entry, Timeline

@@ -11,8 +11,18 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import clock
 from ..atomic import WriteError
@@ -24,7 +34,7 @@ from ..wording import plural
 from .code_editor import CodeEditor
 from .conflict_dialog import ConflictDialog
 from .live_check import LiveCheck
-from .theme import Colors, LIGHT
+from .theme import LIGHT, Colors
 
 PAUSE_MS = 400  # validate this long after the last keystroke
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole

@@ -2,8 +2,8 @@
 saves, new topics and changes made by other programs, keeping the card on screen."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget

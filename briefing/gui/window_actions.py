@@ -4,7 +4,7 @@ Card keys act only while a card is on screen; the rest work from any page.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..library import CardFilter
 from ..study import Mode

@@ -47,9 +47,9 @@ def _edge_lines(page: list[Line], height: float | None) -> set[int]:
 
 def remove(pages: list[list[Line]], heights: list[float | None]) -> tuple[list[list[Line]], int]:
     """The pages without their furniture, and how many lines were dropped."""
-    edges = [_edge_lines(page, height) for page, height in zip(pages, heights)]
+    edges = [_edge_lines(page, height) for page, height in zip(pages, heights, strict=True)]
     seen_on: dict[str, set[int]] = {}
-    for number, (page, indexes) in enumerate(zip(pages, edges)):
+    for number, (page, indexes) in enumerate(zip(pages, edges, strict=True)):
         for i in indexes:
             seen_on.setdefault(_shape(page[i].text), set()).add(number)
     # Repeats on at least two pages and on two pages in five: a running header
@@ -57,7 +57,7 @@ def remove(pages: list[list[Line]], heights: list[float | None]) -> tuple[list[l
     recurring = {shape for shape, on in seen_on.items()
                  if len(on) >= 2 and len(on) * 5 >= len(pages) * 2}
     kept, dropped = [], 0
-    for page, indexes in zip(pages, edges):
+    for page, indexes in zip(pages, edges, strict=True):
         keep = []
         for i, line in enumerate(page):
             text = line.text.strip()

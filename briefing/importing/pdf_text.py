@@ -12,8 +12,8 @@ import re
 import statistics
 from pathlib import Path
 
-from . import furniture, hyphens
 from ..wording import plural
+from . import furniture, hyphens
 from .article import Article, ImportFailure, first_line_title, iso_date, seed_text, tidy
 from .furniture import Line
 
@@ -125,8 +125,8 @@ def _lines(page) -> list[Line]:
 def _paragraphs(pages: list[list[Line]]) -> list[list[str]]:
     """Lines grouped into paragraphs: a paragraph ends at a wider gap than the usual
     line spacing, at an indented line, or at a page end after a finished sentence."""
-    gaps = [a.y - b.y for page in pages for a, b in zip(page, page[1:])
-            if a.y is not None and b.y is not None and 0 < a.y - b.y]
+    gaps = [a.y - b.y for page in pages for a, b in zip(page, page[1:], strict=False)
+            if a.y is not None and b.y is not None and a.y - b.y > 0]
     spacing = statistics.median(gaps) if gaps else 0.0
     lefts = [round(line.x) for page in pages for line in page if line.x is not None]
     margin = statistics.mode(lefts) if lefts else None
@@ -134,7 +134,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[list[str]]:
     full = statistics.median(lengths) if lengths else 0
     paragraphs: list[list[str]] = []
     previous: Line | None = None
-    for number, page in enumerate(pages):
+    for _number, page in enumerate(pages):
         for index, line in enumerate(page):
             if previous is None or _starts_paragraph(previous, line, index == 0, spacing,
                                                      margin, full):

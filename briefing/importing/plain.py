@@ -11,8 +11,8 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from ..yamlfile import position
 from ..wording import plural
+from ..yamlfile import position
 from .article import Article, ImportFailure, first_line_title
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -28,8 +28,9 @@ def decode(path: Path, data: bytes, encoding: str = "") -> tuple[str, str]:
         except LookupError:
             raise ImportFailure(f"unknown encoding '{encoding}'") from None
         except UnicodeDecodeError as error:
+            byte, at = data[error.start], error.start
             raise ImportFailure(f"{path.name} is not {encoding} text "
-                                f"(byte 0x{data[error.start]:02x} at offset {error.start})") from None
+                                f"(byte 0x{byte:02x} at offset {at})") from None
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import clock
-
 from .options import OPTIONS
 from .report import MissingText, PdfError, PdfReport
 

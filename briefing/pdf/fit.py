@@ -7,8 +7,8 @@ a last resort the longest block is cut with an ellipsis, never overflowed.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph

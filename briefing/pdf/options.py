@@ -2,10 +2,10 @@
 command line, the export dialog and the exporter all read."""
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Choice(str, Enum):
+class Choice(StrEnum):
     """A value written as the command line spells it, with a label for the app."""
 
     def __new__(cls, value: str, label: str):

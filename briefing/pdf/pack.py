@@ -7,10 +7,17 @@ import io
 from dataclasses import dataclass
 
 from reportlab.lib.units import inch
-from reportlab.platypus import (CondPageBreak, HRFlowable, KeepTogether, NextPageTemplate,
-                                PageBreak, Spacer, Table)
+from reportlab.platypus import (
+    CondPageBreak,
+    HRFlowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+)
 
-from ..model import KIND_NAMES, KIND_LABELS, KINDS, Card, Seed, Source
+from ..model import KIND_LABELS, KIND_NAMES, KINDS, Card, Seed, Source
 from ..wording import clip
 from . import actor_map, changes, chronology, glossary
 from .charts import Captioned, series_chart
@@ -34,7 +41,7 @@ class KeepCard(KeepTogether):
     def split(self, avail_width, avail_height):
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
             self.wrap(avail_width, avail_height)
-        if self._H > self.frame_height:
+        if self.frame_height < self._H:
             return self._content[:]
         return super().split(avail_width, avail_height)
 

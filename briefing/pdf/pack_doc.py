@@ -45,7 +45,7 @@ class OutlineMark(Flowable):
 class PageTotal(IndexingFlowable):
     """An indexing flowable that holds the page count of the last pass."""
 
-    def __init__(self, doc: "PackDoc"):
+    def __init__(self, doc: PackDoc):
         super().__init__()
         self.doc = doc
         self.total: int | None = None

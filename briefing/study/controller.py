@@ -6,23 +6,23 @@ calls without a window.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from .. import clock as default_clock
 from ..library import CardFilter, Library
 from ..model import Card, Topic
 from ..progress import ProgressStore, TopicOptions
 from ..scheduling import Memory, Scheduler, interval_text
-from ..wording import plural
 from ..stats import Counts, topic_counts
+from ..wording import plural
+from . import custom, marks
 from .browse import BrowseSession
+from .day import study_day
 from .grade_log import GradeLog, Saved
 from .items import Item, prompts_of
 from .modes import Mode
 from .quiz import QuizSession
-from . import custom, marks
-from .day import study_day
 from .scheduled import StudySession, memories_of
 from .session import Session
 

@@ -2,15 +2,15 @@
 student picks: all that the filter shows, the lapsed, the hardest, or the flagged."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..progress import ProgressStore
 from ..scheduling import CardState, difficulty_of, state_in
 from .items import Item
 
 ALL, LAPSED, HARDEST, FLAGGED = "all", "lapsed", "hardest", "flagged"
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)  # the bounds of "all time"
-_FAR = datetime(9999, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the bounds of "all time"
+_FAR = datetime(9999, 1, 1, tzinfo=UTC)
 CHOICES = {ALL: "Every prompt the filter shows",
            LAPSED: "Prompts forgotten after they were learned (lapsed)",
            HARDEST: "The hardest prompts (highest difficulty)",

@@ -36,14 +36,19 @@ ROLE_BEFORE = re.compile(r"(?:[Tt]he)\s(?P<role>[a-z][a-z\s-]{2,40}?(?:operator|
                          r"ministry|group|organi[sz]ation|union|council|regulator|party|bank|"
                          r"institute|firm|trust|association|authority)),\s"
                          rf"(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}),")
-STATES = frozenset("""Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan
-Bangladesh Belarus Belgium Bolivia Brazil Bulgaria Cambodia Canada Chile China Colombia Croatia
-Cuba Cyprus Denmark Egypt Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary
-Iceland India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Kuwait
-Laos Latvia Lebanon Libya Lithuania Malaysia Mexico Mongolia Morocco Myanmar Nepal Netherlands
-Nigeria Norway Pakistan Peru Philippines Poland Portugal Qatar Romania Russia Serbia Singapore
-Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Thailand
-Turkey Turkmenistan Ukraine Uzbekistan Venezuela Vietnam Yemen DPRK PRC ROK""".split()) | {
+STATES = frozenset([
+    "Afghanistan", "Albania", "Algeria", "Argentina", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Bangladesh", "Belarus", "Belgium", "Bolivia", "Brazil", "Bulgaria", "Cambodia",
+    "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Cyprus", "Denmark", "Egypt",
+    "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "Hungary",
+    "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Japan",
+    "Jordan", "Kazakhstan", "Kenya", "Kuwait", "Laos", "Latvia", "Lebanon", "Libya", "Lithuania",
+    "Malaysia", "Mexico", "Mongolia", "Morocco", "Myanmar", "Nepal", "Netherlands", "Nigeria",
+    "Norway", "Pakistan", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia",
+    "Serbia", "Singapore", "Slovakia", "Slovenia", "Somalia", "Spain", "Sudan", "Sweden",
+    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Thailand", "Turkey", "Turkmenistan", "Ukraine",
+    "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "DPRK", "PRC", "ROK"
+]) | {
     "North Korea", "South Korea", "United States", "United Kingdom", "Saudi Arabia",
     "New Zealand", "South Africa", "Soviet Union", "European Union"}
 _STATE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, STATES), key=len, reverse=True))
@@ -108,7 +113,7 @@ def find(topic: Topic, seeds: list[SeedCoverage]) -> list[Suggestion]:
         for sentence in body_sentences(c):
             citations = [m.span() for m in CITATION.finditer(text, *sentence)]
 
-            def cited(at: int) -> bool:
+            def cited(at: int, citations: list[tuple[int, int]] = citations) -> bool:
                 return any(a <= at < b for a, b in citations)
             for pattern in (ROLE_AFTER, ROLE_BEFORE, TITLE_FIRST):
                 for match in pattern.finditer(text, *sentence):

@@ -46,8 +46,8 @@ _RANGE = re.compile(r"\b[Ff]rom (?:the )?(?P<from>(?:(?:early|mid|late)[\s-])?(?
 CITATION = re.compile(rf"\([A-Z][^()]*?,\s(?:{_MONTH}(?:\s\d{{1,2}})?(?:,\s\d{{4}})?|\d{{4}})"
                       r"[^()]*\)")
 _FOOTNOTE = re.compile(r"\[\d+\]")
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
 _NOT_UNITS = {"years", "times", "days", "months", "weeks", "hours", "minutes", "decades"}
 
 
