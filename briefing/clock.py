@@ -8,7 +8,7 @@ monotonic clock, not this one.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 ENV = "BRIEFING_NOW"
 
@@ -27,13 +27,13 @@ def fixed() -> datetime | None:
     except ValueError:
         raise ClockError(f"{ENV}={text!r} is not an ISO 8601 time such as "
                          "2026-11-25T09:00:00+00:00") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def now() -> datetime:
     """The current time, timezone-aware, in UTC."""
     moment = fixed()
-    return moment.astimezone(timezone.utc) if moment else datetime.now(timezone.utc)
+    return moment.astimezone(UTC) if moment else datetime.now(UTC)
 
 
 def timestamp() -> float:
