@@ -48,12 +48,24 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
     return [load_topic(folder, seeds) for folder in folders], problems
 
 
+class LoadCache:
+    """What loading one topic again and again keeps between loads (the editor's live
+    check): each file's parse and schema check, by its text, and its cards, while the
+    seeds stay the same. A key typed into one file of 10,000 cards then costs a parse
+    of that file, not of the topic."""
+
+    def __init__(self):
+        self.seeds = SeedTexts()
+        self.files: dict[Path, _FileRead] = {}
+
+
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
-               texts: dict[Path, str] | None = None) -> Topic:
+               texts: dict[Path, str] | None = None, cache: LoadCache | None = None) -> Topic:
     """Load one topic folder; texts gives unsaved text to use instead of a file's (or for
     a card file of the folder not written yet)."""
+    seeds = seeds or (cache.seeds if cache is not None else SeedTexts())
     with paused_collection():
-        return _TopicBuilder(Path(folder), seeds or SeedTexts(), texts or {}).build()
+        return _TopicBuilder(Path(folder), seeds, texts or {}, cache).build()
 
 
 def _card_nodes(root) -> list[yaml.Node]:
@@ -77,6 +89,33 @@ def _declared_ids(cards: list[yaml.Node]) -> set[str]:
     return ids
 
 
+class _FileRead:
+    """One file as read, parsed and checked against the schema; its nodes let go."""
+
+    __slots__ = ("text", "problems", "starts", "declared", "value", "checked", "built",
+                 "context")
+
+    def __init__(self, text: str | None, problems: list[Problem]):
+        self.text, self.problems = text, problems
+        self.starts: list[tuple[int, int]] = []  # where each card begins, for the bound
+        self.declared: set[str] = set()
+        self.value = None  # None: the file could not be read or parsed
+        self.checked: list[Problem] = []
+        self.built: list[_Built] | None = None  # its cards, for the seeds in context
+        self.context: tuple | None = None
+
+
+class _Built:
+    """A card as built from its file, with the problems found building it: whether it is
+    a duplicate depends on the files before it, so that is decided when it is taken."""
+
+    __slots__ = ("card", "links", "id_at", "problems")
+
+    def __init__(self, card: Card, links: _Links, id_at: tuple[int, int],
+                 problems: list[Problem]):
+        self.card, self.links, self.id_at, self.problems = card, links, id_at, problems
+
+
 def _size(path: Path) -> int:
     try:
         return os.stat(path).st_size
@@ -85,10 +124,12 @@ def _size(path: Path) -> int:
 
 
 class _TopicBuilder:
-    def __init__(self, folder: Path, seeds: SeedTexts, unsaved: dict[Path, str]):
+    def __init__(self, folder: Path, seeds: SeedTexts, unsaved: dict[Path, str],
+                 cache: LoadCache | None = None):
         self.folder = folder
         self.texts = seeds
         self.unsaved = unsaved
+        self.cache = cache
         self.hint = Hints()
         self.problems: list[Problem] = []
         self.seeds: dict[str, Seed] = {}
@@ -126,26 +167,20 @@ class _TopicBuilder:
                 self._past_bound(shown, (1, 1), "the topic's files hold more than "
                                  f"{MAX_TOPIC_BYTES // 2**20} MiB together")
                 break
-            if path in self.unsaved:
-                node, problems = yamlfile.parse(self.unsaved[path], shown)
-            else:
-                node, _text, problems = yamlfile.read(path, shown)
-            self.problems.extend(problems)
-            if node is None:
+            read = self._read(path, shown)
+            self.problems.extend(read.problems)
+            if read.value is None:
                 self.unreadable = True
                 continue
-            items = _card_nodes(node)
-            if cards + len(items) > MAX_TOPIC_CARDS:
-                mark = items[MAX_TOPIC_CARDS - cards].start_mark
-                self._past_bound(shown, (mark.line + 1, mark.column + 1),
+            if cards + len(read.starts) > MAX_TOPIC_CARDS:
+                self._past_bound(shown, read.starts[MAX_TOPIC_CARDS - cards],
                                  f"the topic holds more than {MAX_TOPIC_CARDS:,} cards, and "
                                  f"this is card {MAX_TOPIC_CARDS + 1:,}")
                 break
-            cards += len(items)
-            self.declared.update(_declared_ids(items))
-            value, problems = check_document(node, shown)
-            node = items = None  # this file's nodes go before the next file is parsed
-            self.problems.extend(problems)
+            cards += len(read.starts)
+            self.declared.update(read.declared)
+            self.problems.extend(read.checked)
+            value = read.value
             if value is INVALID:
                 continue
             if path == topic_path:
@@ -160,8 +195,11 @@ class _TopicBuilder:
                         self.report(shown, value.at(key), f"'{key}' belongs in topic.yaml")
             # Cards are built file by file and the checked mapping let go: keeping every
             # file's mappings for the checks across files doubled the peak memory.
-            for raw in value.get("cards", []):
-                self._add_card(path, shown, raw)
+            for built in self._built(path, shown, read):
+                self._take(shown, built)
+            read = value = None
+        if self.cache is not None:  # a file gone from the folder is not kept
+            self.cache.files = {p: r for p, r in self.cache.files.items() if p in files}
         self._check_related()
         self._check_relations()
         self._check_series()
@@ -185,6 +223,41 @@ class _TopicBuilder:
             problems=tuple(sorted(set(self.problems))),
             files=tuple(files),
         )
+
+    def _read(self, path: Path, shown: str) -> _FileRead:
+        """The file read, parsed and checked, or as it was the last time its text was this."""
+        if path in self.unsaved:
+            text, problems = self.unsaved[path], []
+        else:
+            text, problems = yamlfile.read_text(path, shown)
+        cached = self.cache.files.get(path) if self.cache is not None else None
+        if cached is not None and text is not None and cached.text == text:
+            return cached
+        read = _FileRead(text, problems)
+        if text is None:
+            return read
+        node, read.problems = yamlfile.parse(text, shown)
+        if node is not None:
+            items = _card_nodes(node)
+            read.starts = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in items]
+            read.declared = _declared_ids(items)
+            read.value, read.checked = check_document(node, shown)
+        if self.cache is not None:
+            self.cache.files[path] = read
+        return read
+
+    def _built(self, path: Path, shown: str, read: _FileRead) -> list[_Built]:
+        """The file's cards, built again only when its text or the seeds changed."""
+        # Seeds compare by value, articles by identity: the cache's SeedTexts hands out
+        # the same Article until its file changes.
+        context = (self.has_header, tuple(self.seeds.items()), tuple(self.articles.items()))
+        if read.built is not None and read.context == context:
+            return read.built
+        built = [b for raw in read.value.get("cards", [])
+                 if (b := self._build_card(path, shown, raw)) is not None]
+        if self.cache is not None:
+            read.built, read.context = built, context
+        return built
 
     def _past_bound(self, shown: str, at: tuple[int, int], what: str) -> None:
         self.report(shown, at, f"{what}; split it into several topics (this file and the "
@@ -288,19 +361,33 @@ class _TopicBuilder:
         return (f"quote not found in seed {name}: it matches up to "
                 f"'...{wanted[max(0, low - 30):low]}' then differs at '{wanted[low:low + 20]}'")
 
-    def _add_card(self, path: Path, shown: str, raw) -> None:
+    def _take(self, shown: str, built: _Built) -> None:
+        """A built card joins the topic, unless a file before it used its id."""
+        card = built.card
+        if card.id in self.first_seen:
+            self.report(shown, built.id_at,
+                        f"duplicate card id '{clip(card.id)}' (first at "
+                        f"{':'.join(map(str, self.first_seen[card.id]))})")
+            return
+        self.first_seen[card.id] = (shown, card.line)
+        self.cards.append(card)
+        self.links[card.id] = built.links
+        self.problems.extend(built.problems)
+
+    def _build_card(self, path: Path, shown: str, raw) -> _Built | None:
         # A card missing other fields still gets its id, related and quotes
         # checked, so one pass of `check` shows everything that is wrong.
         if not isinstance(raw, dict) or "id" not in raw or "kind" not in raw:
-            return
+            return None
+        outer, self.problems = self.problems, []  # this card's own problems, kept with it
+        try:
+            return self._new_card(path, shown, raw)
+        finally:
+            self.problems = outer
+
+    def _new_card(self, path: Path, shown: str, raw) -> _Built:
         card_id = raw["id"]
-        if card_id in self.first_seen:
-            self.report(shown, raw.at("id"),
-                        f"duplicate card id '{clip(card_id)}' (first at "
-                        f"{':'.join(map(str, self.first_seen[card_id]))})")
-            return
-        self.first_seen[card_id] = (shown, raw.mark[0])
-        self.cards.append(Card(
+        card = Card(
             topic=self.folder.name, id=card_id, kind=raw["kind"],
             title=raw.get("title", card_id), front=raw.get("front", ""),
             back=raw.get("back", ""), sources=self._sources(shown, raw.get("sources", [])),
@@ -311,13 +398,13 @@ class _TopicBuilder:
             prompts=read_prompts(raw.get("prompts"), shown, self.report, self._cloze_quote),
             date=self._date(shown, raw), event=raw.get("event", ""),
             group=raw.get("group", ""), relations=self._relations(shown, raw),
-            file=path, line=raw.mark[0]))
-        self.links[card_id] = _Links.of(shown, raw)
+            file=path, line=raw.mark[0])
         if dates.looks_like_date(raw.get("as_of")):
             self._date(shown, raw, "as_of")  # free text is fine; a date must be a real one
         if "event" in raw and "date" not in raw:
             self.report(shown, raw.at("event"), "event needs a date: the chronology lists "
                                                 "the event at it")
+        return _Built(card, _Links.of(shown, raw), raw.at("id"), self.problems)
 
     def _date(self, shown: str, raw, key: str = "date") -> dates.When | None:
         if key not in raw:

@@ -290,20 +290,27 @@ def _read_regular_file(path: Path) -> bytes | None:
         return handle.read(MAX_BYTES + 1)
 
 
-def read(path: Path,
-         shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
-    """Root node and text of a YAML file; shown is how the path appears in messages."""
+def read_text(path: Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
+    """The text of a YAML file, or the problems that prevent reading it."""
     shown = shown or str(path)
     try:
         data = _read_regular_file(path)
     except OSError as error:
-        return None, None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")]
+        return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")]
     if data is None:
-        return None, None, [Problem(shown, 1, 1, NOT_A_FILE)]
+        return None, [Problem(shown, 1, 1, NOT_A_FILE)]
     if len(data) > MAX_BYTES:
-        return None, None, [Problem(shown, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
+        return None, [Problem(shown, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
     text, problem = decode(data, shown)
-    if problem:
-        return None, None, [problem]
+    return (None, [problem]) if problem else (text, [])
+
+
+def read(path: Path,
+         shown: str | None = None) -> tuple[yaml.Node | None, str | None, list[Problem]]:
+    """Root node and text of a YAML file; shown is how the path appears in messages."""
+    shown = shown or str(path)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, None, problems
     node, problems = parse(text, shown)
     return node, text, problems

@@ -66,3 +66,68 @@ def test_check_gives_the_problems_of_unsaved_text(workspace):
     problems = check(folder, {folder / "cards.yaml": CARDS_YAML + "  - id: x\n    kind: nope\n"})
     assert any("unknown kind 'nope'" in p.message for p in problems)
     assert Qt  # Qt is imported by the other tests of this module
+
+
+def test_a_load_with_the_live_checks_cache_finds_what_a_fresh_load_finds(workspace):
+    """Each step changes one thing the cache keeps (a file's text, the seeds, the article,
+    a file's presence); the cached load must agree with a fresh one every time."""
+    import time
+
+    from briefing.loader import LoadCache, load_topic
+    folder = workspace.topic()
+    cards, more, topic_yaml = folder / "cards.yaml", folder / "more.yaml", folder / "topic.yaml"
+    other = ("cards:\n  - id: tariffs\n    kind: objective\n    title: Tariffs\n"
+             "    front: What did they sign?\n    back: A joint agreement.\n"
+             "    related: [premier]\n    sources:\n      - seed: art\n"
+             "        quote: The two countries signed a \"joint agreement\" in 2005\n")
+    article = workspace.seeds / "article.txt"
+
+    def write(path, text):
+        path.write_text(text, encoding="utf-8")
+        stamp = path.stat().st_mtime_ns  # a new stamp even within the clock's resolution
+        os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+
+    steps = [
+        ("nothing changed", lambda: None, {}),
+        ("a new file", lambda: write(more, other), {}),
+        ("unsaved text: a wrong quote", lambda: None,
+         {more: other.replace("joint agreement", "joint agreemnt")}),
+        ("unsaved text: an id used twice across files", lambda: None,
+         {more: other.replace("id: tariffs", "id: patience")}),
+        ("the first file broken, so links are not checked", lambda: None,
+         {cards: CARDS_YAML.replace("kind: actor", "kind: [actor")}),
+        ("back to the files on disk", lambda: None, {}),
+        ("the seed renamed in topic.yaml", lambda: write(
+            topic_yaml, (folder / "topic.yaml").read_text().replace("id: art", "id: arti")), {}),
+        ("the seed's name put back", lambda: write(
+            topic_yaml, (folder / "topic.yaml").read_text().replace("id: arti", "id: art")), {}),
+        ("the article loses a quoted sentence", lambda: write(
+            article, article.read_text().replace("The Premier said", "He said")), {}),
+        ("a file removed", lambda: more.unlink(), {}),
+    ]
+    cache = LoadCache()
+    for what, change, unsaved in steps:
+        change()
+        time.sleep(0.01)
+        cached = load_topic(folder, texts=unsaved, cache=cache)
+        fresh = load_topic(folder, texts=unsaved)
+        assert cached.problems == fresh.problems, what
+        assert cached.cards == fresh.cards, what
+        assert [c.file for c in cached.cards] == [c.file for c in fresh.cards], what
+    assert not any(p.name == "more.yaml" for p in cache.files)
+
+
+def test_the_live_checks_cache_reparses_only_the_file_that_changed(workspace, monkeypatch):
+    from briefing import yamlfile
+    from briefing.loader import LoadCache, load_topic
+    folder = workspace.topic(files={"cards.yaml": CARDS_YAML, "b.yaml": "cards: []\n"})
+    cache = LoadCache()
+    load_topic(folder, cache=cache)
+    parsed = []
+    real = yamlfile.parse
+    monkeypatch.setattr(yamlfile, "parse", lambda text, shown: parsed.append(shown) or
+                        real(text, shown))
+    typed = CARDS_YAML.replace("kind: actor", "kind: actr")
+    topic = load_topic(folder, texts={folder / "cards.yaml": typed}, cache=cache)
+    assert [os.path.basename(p) for p in parsed] == ["cards.yaml"]
+    assert any("unknown kind 'actr'" in p.message for p in topic.problems)
