@@ -240,6 +240,10 @@ def _json_type(value) -> str:
     return "object"
 
 
+def _takes_text(rule: Rule) -> bool:
+    return not rule.types or "string" in rule.types
+
+
 def _type_ok(found: str, types: frozenset[str]) -> bool:
     return not types or found in types or (found == "integer" and "number" in types)
 
@@ -317,6 +321,8 @@ class Checker:
             if tag == TAG + "null":
                 return None
             if tag == TAG + "bool":
+                if node.value.lower() not in ("true", "false") and _takes_text(rule):
+                    return node.value  # yes, no, on, off: text in YAML 1.2, as the author meant
                 return _constructor.construct_yaml_bool(node)
             if tag in (TAG + "int", TAG + "float"):
                 return self._number(node)
@@ -333,7 +339,7 @@ class Checker:
     def _old_number(self, node: yaml.ScalarNode, rule: Rule, name: str):
         """A number only YAML 1.1 reads (10:30, 0755, 0x7D0): the text as written where
         text may go (a time, a code), else a message that says how to write it."""
-        if not rule.types or "string" in rule.types:
+        if _takes_text(rule):
             return node.value
         try:
             number = self._number(node)

@@ -33,7 +33,7 @@ DOCUMENTS = {
     "seed date of a month": "title: t\nbottom_line: b\nseeds: [{id: s, file: f.txt, title: t, date: '2007-11'}]\n",
     "seed date not a date": "title: t\nbottom_line: b\nseeds: [{id: s, file: f.txt, title: t, date: last week}]\n",
     "seed year as text": "title: t\nbottom_line: b\nseeds: [{id: s, file: f.txt, title: t, year: recent}]\n",
-    "boolean title": "cards:\n  - id: a\n    kind: actor\n    title: yes\n    front: f\n    back: b\n" + SOURCE,
+    "boolean title": "cards:\n  - id: a\n    kind: actor\n    title: true\n    front: f\n    back: b\n" + SOURCE,
     "root is a list": "- a\n",
     "dated actor with a relation": "cards:\n  - id: a\n    kind: actor\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    date: 2003-09-25\n    event: e\n    group: state\n    relations: [{to: b, label: l, type: presses, sources: [{seed: art, quote: q}]}]\n",
     "date of no accepted form": "cards:\n  - id: a\n    kind: objective\n    title: t\n    front: f\n    back: b\n" + SOURCE + "    date: Sept 2003\n",

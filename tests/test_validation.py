@@ -239,6 +239,26 @@ def test_numbers_only_yaml_1_1_knows_are_read_as_the_text_written_where_text_goe
     assert (card.title, card.value, card.as_of) == (written, written, written)
 
 
+@pytest.mark.parametrize("written", ["yes", "No", "on", "OFF", "y"])
+def test_words_only_yaml_1_1_reads_as_true_or_false_are_text_where_text_goes(workspace,
+                                                                             written):
+    """YAML 1.1 read `kind: no` as false, and the message said "unknown kind 'False'"."""
+    text = FIGURE.format(title=written, value=1, as_of=written)
+    topic = load_topic(workspace.topic(files={"cards.yaml": text}))
+    assert topic.problems == ()
+    assert (topic.card("meeting").title, topic.card("meeting").as_of) == (written, written)
+    folder = workspace.topic(name="other", files={
+        "cards.yaml": CARDS_YAML.replace("kind: actor", f"kind: {written}")})
+    assert [p.message for p in load_topic(folder).problems] == [f"unknown kind '{written}'; expected one of: actor, "
+                                      "objective, figure"]
+
+
+def test_true_and_false_are_still_true_and_false(workspace):
+    found = problems_for(workspace, {"cards.yaml": CARDS_YAML.replace("title: The Premier",
+                                                                      "title: true")})
+    assert [m for *_, m in found] == ["title should be text, not true or false"]
+
+
 def test_plain_decimal_numbers_are_still_numbers(workspace):
     text = FIGURE.format(title="t", value="-1.5e+3", as_of="2004")
     card = load_topic(workspace.topic(files={"cards.yaml": text})).card("meeting")
