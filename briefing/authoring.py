@@ -101,9 +101,10 @@ def _plain_or_quoted(text: str, plain: re.Pattern) -> str:
     return text if plain.fullmatch(text) else yaml_quoted(text)
 
 
-def _value(text: str) -> str:
-    # A number is written as one (so it can chart), but not a year: 2004 would read "2,004".
-    if _NUMBER.fullmatch(text) and not _YEAR.fullmatch(text):
+def _value(text: str, unit: str) -> str:
+    # A number is written as one (so it can chart), but not a year, which would read
+    # "2,004": four digits with no unit are taken for a year, 1500 troops for a number.
+    if _NUMBER.fullmatch(text) and not (_YEAR.fullmatch(text) and not unit.strip()):
         return text
     return yaml_quoted(text)
 
@@ -116,7 +117,7 @@ def card_lines(draft: CardDraft) -> list[tuple[str, str]]:
     for name in KIND_FIELDS.get(draft.kind, ("title", "front", "back", "why")):
         text = str(getattr(draft, name)).strip()
         if text:
-            written = _value(text) if name == "value" else yaml_quoted(text)
+            written = _value(text, draft.unit) if name == "value" else yaml_quoted(text)
             lines.append((name, f"  {name}: {written}"))
     prompts = [(f"q: {yaml_quoted(q.strip())}", f"a: {yaml_quoted(a.strip())}")
                for q, a in draft.questions]

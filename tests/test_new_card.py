@@ -52,7 +52,8 @@ def test_empty_fields_are_left_out_so_no_null_is_ever_reported():
 
 def test_a_figure_value_is_a_number_when_it_is_one_and_a_year_stays_text():
     assert yaml.safe_load(card_yaml(figure(value="1.4"), 0))[0]["value"] == 1.4
-    assert yaml.safe_load(card_yaml(figure(value="2003"), 0))[0]["value"] == "2003"
+    assert yaml.safe_load(card_yaml(figure(value="2003", unit=""), 0))[0]["value"] == "2003"
+    assert yaml.safe_load(card_yaml(figure(value="1500", unit="troops"), 0))[0]["value"] == 1500
     assert yaml.safe_load(card_yaml(figure(value="0755"), 0))[0]["value"] == "0755"
     assert yaml.safe_load(card_yaml(figure(value="about 70%"), 0))[0]["value"] == "about 70%"
     assert yaml.safe_load(card_yaml(figure(as_of="2004"), 0))[0]["as_of"] == "2004"
