@@ -102,12 +102,17 @@ class Library:
             if topic is None:
                 continue
             if words:
-                found = self._index(topic).matching(words)
-                cards = [card for n, card in enumerate(topic.cards) if n in found]
+                found = sorted(self._index(topic).matching(words))
+                cards = list(map(topic.cards.__getitem__, found))
+                if wanted.tag:
+                    cards = [card for card in cards if wanted.tag in card.tags]
+            elif wanted.tag:
+                cards = topic.cards_by_tag.get(wanted.tag, ())
             else:
                 cards = topic.cards
-            if wanted.kinds or wanted.tag:
-                cards = [card for card in cards if wanted.matches(card)]
+            if wanted.kinds:
+                kinds = wanted.kinds
+                cards = [card for card in cards if card.kind in kinds]
             result.extend(cards)
         return result
 

@@ -7,14 +7,14 @@ calls without a window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .. import clock as default_clock
 from ..library import CardFilter, Library
 from ..model import Card, Topic
 from ..progress import ProgressStore, TopicOptions
 from ..scheduling import Memory, Scheduler, interval_text
-from ..stats import Counts, topic_counts
+from ..stats import Counts, end_of_day, topic_counts
 from ..wording import plural
 from . import custom, marks
 from .browse import BrowseSession
@@ -23,8 +23,13 @@ from .grade_log import GradeLog, Saved
 from .items import Item, prompts_of
 from .modes import Mode
 from .quiz import QuizSession
-from .scheduled import StudySession, memories_of
+from .scheduled import DayPlan, StudySession, memories_of, plan_day
 from .session import Session
+
+# Counts are read from the store (a third of a filter change at 50,000 cards), so a
+# new filter reuses them; cards fall due as time passes, so they are read afresh after
+# this long, and at once after anything that changes them.
+COUNTS_FRESH = timedelta(minutes=1)
 
 
 class StudyController:
@@ -43,6 +48,8 @@ class StudyController:
         self._loaded: set[str] = set()     # topics whose memories are in _memories
         self._graded: list[tuple[Saved, Item, Memory | None]] = []  # this run's grades
         self._counts: dict[str, Counts] = {}
+        self._counted_at: datetime | None = None
+        self._plan: tuple[tuple[Topic, ...], DayPlan] | None = None  # of the topics in scope
 
     # -- which cards, and how ----------------------------------------------------
 
@@ -63,19 +70,24 @@ class StudyController:
         """A new pass over the cards the filter shows, in the current mode."""
         cards = self.library.cards(self.filter)
         if self.mode is Mode.STUDY:
-            self.session = StudySession(prompts_of(cards), self._memories_for(cards), self.log,
-                                        self.clock, self.scheduler,
-                                        study_day(self.store, cards, self.clock()))
+            plan = self._day_plan()
+            if self.filter.words or self.filter.tag or self.filter.kinds:
+                plan = plan.only(cards)
+            self.session = StudySession(plan.items, self._memories, self.log, self.clock,
+                                        self.scheduler, plan.day, cards, plan)
         elif self.mode is Mode.QUIZ:
             self.session = QuizSession(cards)
         else:
             self.session = BrowseSession(cards)
-        self._counts.clear()  # cards fall due as time passes: count afresh now and then
+        if self._counted_at is None or self.clock() - self._counted_at >= COUNTS_FRESH:
+            self._counts.clear()
 
     def reload(self) -> None:
         """The topics were read again (or another program graded): start afresh."""
         self._memories.clear()
         self._loaded.clear()
+        self._counts.clear()
+        self._forget_plan()
         self.set_filter(self.filter)
 
     def topics_in_scope(self, wanted: CardFilter | None = None) -> list[Topic]:
@@ -110,6 +122,7 @@ class StudyController:
             # Kept here: the session is rebuilt whenever the filter changes.
             self._graded.append((session.last_saved, item, before))
             self._counts.pop(item.topic, None)
+            self._forget_plan()
         return True
 
     @property
@@ -138,6 +151,7 @@ class StudyController:
         if self._graded and self._graded[-1][0] is saved:
             self._graded.pop()
         self._counts.pop(session.current.topic, None)
+        self._forget_plan()
         return session.current
 
     def next(self) -> None:
@@ -188,6 +202,7 @@ class StudyController:
                 self.clock()):
             self.session.skip()
         self._counts.pop(item.topic, None)
+        self._forget_plan()
         return message
 
     def mark_shown(self):
@@ -197,6 +212,8 @@ class StudyController:
 
     def set_options(self, topic: Topic, options: TopicOptions) -> None:
         self.store.set_options(topic.id, options)
+        self._counts.clear()  # the daily limit on new prompts is in them
+        self._forget_plan()
         self.rebuild()
 
     def custom_study(self, choice: str, limit: int) -> int:
@@ -257,6 +274,8 @@ class StudyController:
         """New, learning and review cards due today in a topic, from the store once
         until a grade changes them."""
         if topic.id not in self._counts:
+            if not self._counts:
+                self._counted_at = self.clock()
             self._counts[topic.id] = topic_counts(self.store, topic, self.clock())
         return self._counts[topic.id]
 
@@ -273,6 +292,26 @@ class StudyController:
         return f"{matching} · {due} due · {new} new"
 
     # -- internals ---------------------------------------------------------------
+
+    def _day_plan(self) -> DayPlan:
+        """Today's plan of the topics in scope, kept while the filter changes (a search
+        at 50,000 cards then costs a cut of it) and made again after COUNTS_FRESH, at
+        midnight, for other topics, or after anything that changes it (_forget_plan)."""
+        topics, now = tuple(self.topics_in_scope()), self.clock()
+        if self._plan is not None:
+            kept, plan = self._plan
+            if (len(kept) == len(topics) and all(a is b for a, b in zip(kept, topics, strict=True))
+                    and timedelta(0) <= now - plan.made_at < COUNTS_FRESH
+                    and end_of_day(now) == end_of_day(plan.made_at)):
+                return plan
+        cards = self.library.cards(CardFilter(self.filter.topic))
+        plan = plan_day(prompts_of(cards), self._memories_for(cards),
+                        study_day(self.store, cards, now), now)
+        self._plan = (topics, plan)
+        return plan
+
+    def _forget_plan(self) -> None:
+        self._plan = None
 
     def _memories_for(self, cards: list[Card]) -> dict[tuple[str, str, str], Memory]:
         for topic in {card.topic for card in cards} - self._loaded:

@@ -3,7 +3,7 @@ prompts the student suspended or buried, the daily limit on new prompts, and eac
 topic's desired retention. Read from the progress store once per session."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..model import Card
@@ -17,6 +17,10 @@ class StudyDay:
     hidden: set[tuple[str, str, str]] = field(default_factory=set)    # item keys not asked today
     new_left: dict[str, int] | None = None  # new prompts still allowed today, by topic
     retention: dict[str, float] = field(default_factory=dict)        # desired, by topic
+
+    def copy(self) -> StudyDay:
+        """A day whose count of new prompts can go down without changing this one's."""
+        return replace(self, new_left=None if self.new_left is None else dict(self.new_left))
 
     def allows_new(self, topic: str) -> bool:
         return self.new_left is None or self.new_left.get(topic, 0) > 0

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import compress
+from operator import attrgetter
 
 from .. import clock as default_clock
 from ..model import Card
@@ -44,19 +46,81 @@ class _Snapshot:
     saved: Saved | None = None
 
 
+_card = attrgetter("card")
+
+
+def _learning_card(entry: tuple[datetime, int, Item]) -> Card:
+    return entry[2].card
+
+
+@dataclass
+class DayPlan:
+    """Today's prompts of a deck sorted out once: due (soonest first), still learning
+    later today, and new (in deck order). A search or a tag then cuts its session from
+    these lists, in their order, instead of sorting out 50,000 prompts again."""
+
+    items: list[Item]
+    due: list[Item]
+    learning: list[tuple[datetime, int, Item]]  # (due, order, item), sorted
+    new: list[Item]
+    day: StudyDay
+    made_at: datetime
+
+    def only(self, cards: list[Card]) -> DayPlan:
+        """The plan of these cards (some of the plan's, the same objects)."""
+        # map and compress keep the loops in C: 50,000 items cut in a few milliseconds.
+        wanted = set(map(id, cards)).__contains__
+
+        def cut(entries, card_of=_card):
+            return list(compress(entries, map(wanted, map(id, map(card_of, entries)))))
+        return DayPlan(cut(self.items), cut(self.due), cut(self.learning, _learning_card),
+                       cut(self.new), self.day, self.made_at)
+
+
+def plan_day(items: list[Item], memories: dict[tuple[str, str, str], Memory], day: StudyDay,
+             now: datetime) -> DayPlan:
+    due: list[tuple[datetime, Item]] = []
+    learning: list[tuple[datetime, int, Item]] = []
+    new: list[Item] = []
+    day_end = end_of_day(now)
+    hidden, buried = day.hidden, day.studied_cards
+    for item in items:
+        if item.key in hidden:
+            continue  # suspended, or buried until later
+        memory = memories.get(item.key)
+        if memory is None:
+            if item.key[:2] not in buried:
+                new.append(item)
+        elif memory.due <= now and memory.learning:
+            due.append((memory.due, item))
+        elif not memory.learning and memory.due < day_end:
+            if item.key[:2] not in buried:
+                due.append((memory.due, item))
+        elif memory.learning and memory.due < day_end:
+            # Still in its learning steps from an earlier sitting (failed a minute
+            # ago, then the app restarted): it comes back in this one.
+            learning.append((memory.due, len(learning) + 1, item))
+    learning.sort(key=lambda entry: (entry[0], entry[1]))
+    due.sort(key=lambda entry: entry[0])
+    return DayPlan(items, [item for _due, item in due], learning, new, day, now)
+
+
 class StudySession(QueuedSession):
     mode = Mode.STUDY
     grades = True
 
     def __init__(self, items: list[Item], memories: dict[tuple[str, str, str], Memory],
                  log: GradeLog | None = None, clock: Callable[[], datetime] = default_clock.now,
-                 scheduler: Scheduler | None = None, day: StudyDay | None = None):
+                 scheduler: Scheduler | None = None, day: StudyDay | None = None,
+                 cards: list[Card] | None = None, plan: DayPlan | None = None):
         """memories: what the store knows of each studied prompt, by item key; day: the
         cards already studied today (whose other prompts wait), hidden prompts, the daily
-        limit on new ones and each topic's retention; scheduler: one for every topic."""
-        super().__init__(items)
+        limit on new ones and each topic's retention; scheduler: one for every topic;
+        cards: the items' cards in order, when the caller has them; plan: the items
+        already sorted out with these memories and day (see DayPlan)."""
+        super().__init__(items, cards)
         self.memories = memories
-        self.day = day or StudyDay()
+        self.day = (day or StudyDay()).copy()  # the day's count of new prompts goes down
         self.buried = set(self.day.studied_cards)
         self.log = log or GradeLog(None)
         self.clock = clock
@@ -68,7 +132,10 @@ class StudySession(QueuedSession):
         self._order = 0
         self._revealed_at = clock()
         self._shown_at = time.monotonic()
-        self._queue = self._due_queue()
+        plan = plan or plan_day(items, memories, self.day, clock())
+        self._learning = list(plan.learning)
+        self._order = max((entry[1] for entry in plan.learning), default=0)
+        self._queue = plan.due + self._todays_new(plan.new)
         self._advance()
 
     # -- what is shown -----------------------------------------------------
@@ -215,38 +282,12 @@ class StudySession(QueuedSession):
         self._queue = [other for other in self._queue if other.card != item.card
                        or (self.memories.get(other.key) and self.memories[other.key].learning)]
 
-    def _due_queue(self) -> list[Item]:
-        now = self.clock()
-        day_end = end_of_day(now)
-        due: list[tuple[datetime, Item]] = []
-        new: list[Item] = []
-        for item in self.items:
-            if item.key in self.day.hidden:
-                continue  # suspended, or buried until later
-            memory = self.memories.get(item.key)
-            buried = (item.card.topic, item.card.id) in self.buried
-            if memory is None:
-                if not buried:
-                    new.append(item)
-            elif memory.due <= now and memory.learning:
-                due.append((memory.due, item))
-            elif not memory.learning and memory.due < day_end:
-                if not buried:
-                    due.append((memory.due, item))
-            elif memory.learning and memory.due < day_end:
-                # Still in its learning steps from an earlier sitting (failed a minute
-                # ago, then the app restarted): it comes back in this one.
-                self._order += 1
-                self._learning.append((memory.due, self._order, item))
-        self._learning.sort(key=lambda entry: (entry[0], entry[1]))
-        due.sort(key=lambda entry: entry[0])
-        return [item for _due, item in due] + self._todays_new(new)
-
     def _todays_new(self, new: list[Item]) -> list[Item]:
         """The new prompts for today, in the order they are met, as many per topic as its
         daily limit allows."""
         chosen = []
-        open_topics = {item.topic for item in new if self.day.allows_new(item.topic)}
+        open_topics = {topic for topic in {item.key[0] for item in new}
+                       if self.day.allows_new(topic)}
         for item in interleaved(new):
             if not open_topics:
                 break  # every topic's limit is reached: the rest wait for other days
