@@ -116,6 +116,20 @@ class Library:
             result.extend(cards)
         return result
 
+    def index_steps(self, chunk: int = 1000):
+        """Make the search index of every topic, a step at a time (a generator), so the
+        app can make them while idle and the first search finds them ready."""
+        for topic in list(self.topics):
+            if topic.id in self._indexes:
+                continue
+            for index in SearchIndex.in_steps(topic, chunk):
+                if topic.id in self._indexes:
+                    break  # a search made it meanwhile
+                if index is None:
+                    yield
+                elif self.topic(topic.id) is topic:  # not read again meanwhile
+                    self._indexes[topic.id] = index
+
     def _index(self, topic: Topic) -> SearchIndex:
         index = self._indexes.get(topic.id)
         if index is None:

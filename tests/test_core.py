@@ -197,6 +197,24 @@ def test_a_figures_date_reads_as_of_unless_it_says_so_itself():
     assert Card(**base).as_of_text == ""
 
 
+def test_the_search_index_made_in_steps_is_the_one_made_at_once(workspace):
+    from briefing.library import Library
+    from briefing.loader import load_topic
+    from briefing.search_index import SearchIndex
+    topic = load_topic(workspace.topic())
+    library = Library([topic.path.parent], topics=[topic])
+    steps = list(library.index_steps(chunk=1))
+    assert len(steps) == len(topic.cards)  # one step a card: each step stays short
+    assert library._index(topic).texts == SearchIndex(topic).texts
+    # A topic read again while its index was being made does not get the old one.
+    library = Library([topic.path.parent], topics=[topic])
+    steps = library.index_steps(chunk=1)
+    next(steps)
+    library.replace_topic(load_topic(topic.path))
+    list(steps)
+    assert library._indexes == {}
+
+
 def test_the_search_index_finds_cards_holding_every_word_as_a_plain_scan_would(workspace):
     from briefing.library import CardFilter, Library
     from briefing.loader import load_topic

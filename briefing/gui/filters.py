@@ -37,6 +37,10 @@ class Filters(QObject):
             controller.filter.but(kinds=kinds), sidebar=False))
         sidebar.tag_changed.connect(lambda tag: self.set_filter(
             controller.filter.but(tag=tag), sidebar=False))
+        # The search index is made in idle steps once the topics are in (see fill).
+        self._index_steps = None
+        self._indexing = QTimer(self, interval=0)
+        self._indexing.timeout.connect(self._index_step)
 
     def set_filter(self, wanted: CardFilter, sidebar: bool = True) -> None:
         """Show these cards, with the sidebar (unless it asked) and search box saying so."""
@@ -69,6 +73,13 @@ class Filters(QObject):
         self.sidebar.set_topics(library.topics, self.controller.all_counts(), wanted.topic
                                 if wanted.topic or len(library.topics) == 1 else "")
         self.sidebar.set_tags(self.controller.tags_in_scope(), wanted.tag)
+        self._index_steps = library.index_steps()
+        self._indexing.start()
+
+    def _index_step(self) -> None:
+        if self._index_steps is None or next(self._index_steps, False) is False:
+            self._indexing.stop()
+            self._index_steps = None
 
     def update_counts(self) -> None:
         if self.sidebar.topics.count():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import compress
 from operator import attrgetter
@@ -65,16 +65,21 @@ class DayPlan:
     new: list[Item]
     day: StudyDay
     made_at: datetime
+    _card_ids: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def only(self, cards: list[Card]) -> DayPlan:
         """The plan of these cards (some of the plan's, the same objects)."""
-        # map and compress keep the loops in C: 50,000 items cut in a few milliseconds.
+        # map and compress keep the loops in C, over each entry's card's id, worked out
+        # at the first cut: 50,000 items cut in a few milliseconds.
         wanted = set(map(id, cards)).__contains__
 
-        def cut(entries, card_of=_card):
-            return list(compress(entries, map(wanted, map(id, map(card_of, entries)))))
-        return DayPlan(cut(self.items), cut(self.due), cut(self.learning, _learning_card),
-                       cut(self.new), self.day, self.made_at)
+        def cut(name: str, card_of=_card):
+            entries = getattr(self, name)
+            if name not in self._card_ids:
+                self._card_ids[name] = list(map(id, map(card_of, entries)))
+            return list(compress(entries, map(wanted, self._card_ids[name])))
+        return DayPlan(cut("items"), cut("due"), cut("learning", _learning_card), cut("new"),
+                       self.day, self.made_at)
 
 
 def plan_day(items: list[Item], memories: dict[tuple[str, str, str], Memory], day: StudyDay,
