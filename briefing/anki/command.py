@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..datafolder import DataFolder
 from ..exports import load_for_export
 from ..terminal import say
 
@@ -10,7 +11,9 @@ from ..terminal import say
 def run(args) -> int:
     from .package import AnkiExportError, export_anki
 
-    topics, good, failed = load_for_export("anki", args.paths)
+    # Re-exporting an unchanged topic skips reading and checking its YAML: at 10,000
+    # cards that was two thirds of the command's time.
+    topics, good, failed = load_for_export("anki", args.paths, DataFolder.default().cache)
     broken = [t.id for t in topics if not t.ok]
     if not good:
         reason = "every topic has problems (see above)" if broken else "no topics found"
