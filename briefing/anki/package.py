@@ -118,7 +118,8 @@ def _package_bytes(topics: list[Topic], timestamp: float) -> tuple[bytes, tuple[
     finally:
         connection.close()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+    # Level 1: a third of the default level's time, for a package about a tenth larger.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr("collection.anki2", database)
         package.writestr("media", "{}")
     return buffer.getvalue(), tuple(names[t.id] for t in topics)
