@@ -519,3 +519,11 @@ def test_check_never_uses_the_cache_an_export_filled(workspace, capsys, tmp_path
     monkeypatch.setattr("briefing.topic_cache.read", no_cache)
     code, _, err = run(capsys, "check", str(folder))
     assert (code, err) == (0, "1 topic, 4 cards: ok\n")
+
+
+def test_the_collector_is_on_and_nothing_frozen_after_an_export(workspace, capsys, tmp_path):
+    import gc
+    workspace.topic()
+    assert _cli_export(capsys, workspace.cards, tmp_path / "one.apkg")[0] == 0
+    export_anki(load(workspace.cards), tmp_path / "two.apkg")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
