@@ -1,6 +1,7 @@
 """A prompt as an Anki note: its note type, fields (escaped HTML), tags, identity and deck."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -103,10 +104,15 @@ def note_tags(card: Card) -> list[str]:
     """The kind and the card's tags; Anki separates tags by spaces, so none inside."""
     tags: list[str] = []
     for tag in (card.kind, *card.tags):
-        tag = _SPACES.sub("_", tag.strip())
+        tag = _tag_name(tag)
         if tag and tag not in tags:
             tags.append(tag)
     return tags
+
+
+@functools.lru_cache(maxsize=4096)  # a topic has few tags, on thousands of cards
+def _tag_name(tag: str) -> str:
+    return _SPACES.sub("_", tag.strip())
 
 
 def deck_names(topics: list[Topic]) -> dict[str, str]:
