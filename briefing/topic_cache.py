@@ -3,7 +3,7 @@
 A topic is cached with the size and modification time of every file it was
 built from (its YAML, its seed articles) and of the code that checked it; any
 change to one of them, or an unreadable cache, simply means loading afresh.
-Only the app uses this: `briefing check` always reads the files.
+The app and `briefing anki` use this; `briefing check` always reads the files.
 """
 from __future__ import annotations
 

@@ -450,3 +450,80 @@ def test_field_html_of_plain_text_is_what_the_full_escape_gives():
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
         assert field_html(text) == escaped(text), repr(text)
+
+
+def _bump(path: Path) -> None:
+    """A later modification time, as an editor's save gives."""
+    import os
+    info = os.stat(path)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+def _cli_export(capsys, folder: Path, output: Path):
+    return run(capsys, "anki", str(folder), "-o", str(output))
+
+
+def test_cli_re_export_of_an_unchanged_topic_reads_no_yaml(workspace, capsys, tmp_path,
+                                                             monkeypatch):
+    folder = workspace.topic()
+    assert _cli_export(capsys, folder, tmp_path / "one.apkg")[0] == 0
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("the topic was read again")
+
+    monkeypatch.setattr("briefing.loader.load_all", no_yaml)
+    monkeypatch.setattr("briefing.loader.load_topic", no_yaml)
+    assert _cli_export(capsys, folder, tmp_path / "two.apkg")[0] == 0
+    assert package_rows(tmp_path / "two.apkg", tmp_path) == package_rows(tmp_path / "one.apkg",
+                                                                          tmp_path)
+
+
+def test_cli_re_export_after_a_card_file_changed_has_the_new_text(workspace, capsys, tmp_path):
+    folder = workspace.topic()
+    assert _cli_export(capsys, folder, tmp_path / "one.apkg")[0] == 0
+    cards = folder / "cards.yaml"
+    cards.write_text(cards.read_text().replace("Who called for patience?", "Who asked?"))
+    _bump(cards)
+    assert _cli_export(capsys, folder, tmp_path / "two.apkg")[0] == 0
+    with zipfile.ZipFile(tmp_path / "two.apkg") as package:
+        (tmp_path / "two.anki2").write_bytes(package.read("collection.anki2"))
+    fronts = {row[0].split("\x1f")[0] for row in
+              sqlite3.connect(tmp_path / "two.anki2").execute("SELECT flds FROM notes")}
+    assert "Who asked?" in fronts and "Who called for patience?" not in fronts
+
+
+def test_cli_refuses_a_topic_broken_since_the_last_export(workspace, capsys, tmp_path):
+    folder = workspace.topic()
+    output = tmp_path / "deck.apkg"
+    assert _cli_export(capsys, folder, output)[0] == 0
+    before = output.read_bytes()
+    cards = folder / "cards.yaml"
+    cards.write_text(cards.read_text().replace("kind: actor", "kind: actr", 1))
+    _bump(cards)
+    for _ in range(2):  # the second time the broken topic comes from the cache, problems too
+        code, out, err = _cli_export(capsys, folder, output)
+        assert (code, out) == (1, "")
+        assert f"{folder}/cards.yaml:" in err and "unknown kind 'actr'" in err
+        assert err.splitlines()[-1] == ("briefing anki: nothing to export: "
+                                        "every topic has problems (see above)")
+        assert output.read_bytes() == before
+
+
+def test_check_never_uses_the_cache_an_export_filled(workspace, capsys, tmp_path, monkeypatch):
+    folder = workspace.topic()
+    assert _cli_export(capsys, folder, tmp_path / "deck.apkg")[0] == 0
+
+    def no_cache(*args, **kwargs):
+        raise AssertionError("check used the topic cache")
+
+    monkeypatch.setattr("briefing.topic_cache.read", no_cache)
+    code, _, err = run(capsys, "check", str(folder))
+    assert (code, err) == (0, "1 topic, 4 cards: ok\n")
+
+
+def test_the_collector_is_on_and_nothing_frozen_after_an_export(workspace, capsys, tmp_path):
+    import gc
+    workspace.topic()
+    assert _cli_export(capsys, workspace.cards, tmp_path / "one.apkg")[0] == 0
+    export_anki(load(workspace.cards), tmp_path / "two.apkg")
+    assert gc.isenabled() and gc.get_freeze_count() == 0

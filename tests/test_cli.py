@@ -284,3 +284,25 @@ def test_new_refuses_a_seed_whose_name_is_not_utf8(tmp_path, capsys):
     assert err == (f"briefing new: {tmp_path}/caf\\xe9.txt: the file name is not UTF-8; "
                    "rename it, then run briefing new again\n")
     assert not cards.exists() or list(cards.iterdir()) == []
+
+
+def test_pdf_help_shows_every_pdf_option(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["pdf", "--help"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    for option in ("--output", "--layout", "--paper", "--card-size", "--duplex", "--each",
+                   "--topic", "--kind", "--tag"):
+        assert option in out
+
+
+def test_other_commands_do_not_import_the_pdf_package(workspace):
+    workspace.topic()
+    code = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        f"status = main(['anki', {str(workspace.cards)!r}, '-o', sys.argv[1]])\n"
+        "print(status, sorted(m for m in sys.modules if m.startswith('briefing.pdf')))\n")
+    result = subprocess.run([sys.executable, "-c", code, str(workspace.root / "deck.apkg")],
+                            capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr

@@ -1,16 +1,36 @@
 """`briefing anki [PATH ...] -o FILE`: export the topics without problems."""
 from __future__ import annotations
 
+import gc
 import sys
 
+from ..collector import paused_collection
+from ..datafolder import DataFolder
 from ..exports import load_for_export
 from ..terminal import say
 
 
 def run(args) -> int:
+    # The loaded topics live as long as the command. Frozen, the collector never scans
+    # them again: two collections that found nothing cost 50 ms at 10,000 cards.
+    with paused_collection():
+        topics = _load(args)
+        gc.freeze()
+    try:
+        return _export(args, *topics)
+    finally:
+        gc.unfreeze()  # for a caller that goes on (tests call main() in their process)
+
+
+def _load(args):
+    # Re-exporting an unchanged topic skips reading and checking its YAML: at 10,000
+    # cards that was two thirds of the command's time.
+    return load_for_export("anki", args.paths, DataFolder.default().cache)
+
+
+def _export(args, topics, good, failed) -> int:
     from .package import AnkiExportError, export_anki
 
-    topics, good, failed = load_for_export("anki", args.paths)
     broken = [t.id for t in topics if not t.ok]
     if not good:
         reason = "every topic has problems (see above)" if broken else "no topics found"

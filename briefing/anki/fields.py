@@ -1,9 +1,9 @@
 """A prompt as an Anki note: its note type, fields (escaped HTML), tags, identity and deck."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
-import itertools
 import re
 
 from ..model import CLOZE, KIND_NAMES, Card, Prompt, Topic
@@ -61,7 +61,7 @@ def prompt_fields(kind: NoteType, card: Card, prompt: Prompt, topic: Topic) -> l
 
 
 def _note_fields(card: Card, values: dict[str, str]) -> list[str]:
-    values = values | {"Front": field_html(card.front), "Back": field_html(card.back)}
+    values["Front"], values["Back"] = field_html(card.front), field_html(card.back)  # its own
     return [values[name] for name in FIELDS]
 
 
@@ -79,10 +79,13 @@ def _card_values(card: Card, topic: Topic) -> dict[str, str]:
         other = topic.card(other_id)
         related.append(field_html(other.title if other else other_id))
     # Quotes in a row from one article share one citation: a long back stays short.
-    sources = "".join(
-        "".join(f'<div class="bc-quote">{field_html(source.quote)}</div>' for source in group)
-        + f'<div class="bc-cite">{field_html(seed.label)}</div>'
-        for seed, group in itertools.groupby(card.sources, key=lambda source: source.seed))
+    parts: list[str] = []
+    for index, source in enumerate(card.sources):
+        parts.append(f'<div class="bc-quote">{field_html(source.quote)}</div>')
+        after = card.sources[index + 1].seed if index + 1 < len(card.sources) else None
+        if after is not source.seed and after != source.seed:
+            parts.append(f'<div class="bc-cite">{field_html(source.seed.label)}</div>')
+    sources = "".join(parts)
     return {
         "Kind": KIND_NAMES.get(card.kind, card.kind.capitalize()),
         "Title": field_html(card.title),
@@ -101,10 +104,15 @@ def note_tags(card: Card) -> list[str]:
     """The kind and the card's tags; Anki separates tags by spaces, so none inside."""
     tags: list[str] = []
     for tag in (card.kind, *card.tags):
-        tag = _SPACES.sub("_", tag.strip())
+        tag = _tag_name(tag)
         if tag and tag not in tags:
             tags.append(tag)
     return tags
+
+
+@functools.lru_cache(maxsize=4096)  # a topic has few tags, on thousands of cards
+def _tag_name(tag: str) -> str:
+    return _SPACES.sub("_", tag.strip())
 
 
 def deck_names(topics: list[Topic]) -> dict[str, str]:
