@@ -227,3 +227,22 @@ def test_the_search_index_finds_cards_holding_every_word_as_a_plain_scan_would(w
         assert index.matching(words) == scanned, words
     library = Library([topic.path.parent], topics=[topic])
     assert [c.id for c in library.cards(CardFilter(text="Billion 2005"))] == ["trade-2005"]
+
+
+def test_holds_words_finds_what_the_regex_with_word_lookarounds_found():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from briefing.model import _holds_words
+    pieces = st.text(alphabet="ab1_ –-.", max_size=8)
+
+    @settings(max_examples=400, deadline=None)
+    @given(pieces, pieces.filter(bool))
+    def agree(text, part):
+        found = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+        assert _holds_words(text, part) == found
+
+    agree()
+    assert _holds_words("1950–53", "1950–53") and not _holds_words("19505", "1950")
