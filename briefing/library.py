@@ -118,7 +118,8 @@ class Library:
 
     def index_steps(self, chunk: int = 1000):
         """Make the search index of every topic, a step at a time (a generator), so the
-        app can make them while idle and the first search finds them ready."""
+        app can make them while idle and the first search finds them ready; each topic's
+        cards by id too, which Statistics and links look up."""
         for topic in list(self.topics):
             if topic.id in self._indexes:
                 continue
@@ -129,6 +130,9 @@ class Library:
                     yield
                 elif self.topic(topic.id) is topic:  # not read again meanwhile
                     self._indexes[topic.id] = index
+                    yield
+                    topic.card("")
+                    topic.prompts_by_kind  # noqa: B018 - made now, while idle
 
     def _index(self, topic: Topic) -> SearchIndex:
         index = self._indexes.get(topic.id)

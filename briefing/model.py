@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from .dates import When, looks_like_date, parse_optional
@@ -266,6 +267,9 @@ class Comparison:
     related: tuple[str, ...] = ()
 
 
+_card_id = attrgetter("id")
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -293,9 +297,11 @@ class Topic:
 
     @cached_property
     def _by_id(self) -> dict[str, Card]:
-        by_id: dict[str, Card] = {}
-        for card in self.cards:
-            by_id.setdefault(card.id, card)  # the first of a duplicated id, as loaded
+        by_id = dict(zip(map(_card_id, self.cards), self.cards, strict=True))  # in C, fast
+        if len(by_id) < len(self.cards):  # an id used twice: the first card, as loaded
+            by_id = {}
+            for card in self.cards:
+                by_id.setdefault(card.id, card)
         return by_id
 
     @cached_property
@@ -320,6 +326,14 @@ class Topic:
     @cached_property
     def tags(self) -> tuple[str, ...]:
         return tuple(sorted(self.cards_by_tag))
+
+    @cached_property
+    def prompts_by_kind(self) -> dict[str, int]:
+        """How many prompts Study asks of each kind (a card without prompts is one)."""
+        counts: dict[str, int] = {}
+        for card in self.cards:
+            counts[card.kind] = counts.get(card.kind, 0) + (len(card.prompts) or 1)
+        return counts
 
     @cached_property
     def cards_by_tag(self) -> dict[str, tuple[Card, ...]]:

@@ -110,8 +110,8 @@ def prompt_states(store: ProgressStore, topics: list[Topic], now: datetime) -> P
     intervals = [0] * len(INTERVAL_BUCKETS)
     kinds = {kind: [0, 0, 0] for kind in KINDS}  # prompts, learning, known
     for topic in topics:
-        for card in topic.cards:
-            kinds.setdefault(card.kind, [0, 0, 0])[0] += len(card.prompts) or 1
+        for kind, prompts in topic.prompts_by_kind.items():
+            kinds.setdefault(kind, [0, 0, 0])[0] += prompts
     due_now = 0
     removed: dict[str, set[str]] = {}
     for kind, state, due, interval in _counted(store, topics, removed):
