@@ -3,7 +3,11 @@ action and draws the sidebar's topic; a click opens the card it names; the point
 actor lights its relations; every text reads at 4.5:1 in both themes."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -295,3 +299,47 @@ def test_every_text_of_the_views_reads_at_aa_contrast(qtbot, open_window, theme)
     go(qtbot, window, Qt.Key.Key_7)
     qtbot.wait(50)
     assert rendered_contrast(window.pages.page("compare").browser.viewport()) >= 4.5
+
+
+CLOSED_AFTER_A_CLICK = """
+import gc, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from conftest import TOPIC_YAML, Workspace
+from test_briefing_views import JUDGED
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from briefing.gui.app import create_app, create_window
+
+app = create_app([])
+folder = Workspace(Path(tempfile.mkdtemp())).topic(topic_yaml=TOPIC_YAML + JUDGED)
+window = create_window([folder])
+window.show()
+for view in ("actor_map", "timeline"):
+    window.actions_by_name[view].trigger()
+    QApplication.processEvents()
+page = window.pages.page("timeline")
+judgment = next(r for r in page.rows if r.kind == "judgment")
+label = page.canvas.hits[judgment.number][-1]
+at = page.canvas.mapFromScene(label.sceneBoundingRect().center())
+QTest.mouseClick(page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=at)
+del label, page
+window.store.close()
+window.close()
+window.deleteLater()  # as a test's teardown does: Qt deletes it, the wrapper lives on
+QTest.qWait(50)
+gc.collect()
+print("collected")
+"""
+
+
+def test_a_window_deleted_by_qt_after_a_click_on_the_timeline_leaves_nothing_to_crash_on(
+        tmp_path):
+    """The views kept Python wrappers of their scene's items; once Qt deleted the window,
+    the collector met them and the process died (a segfault, in the test run)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFING_DATA_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", CLOSED_AFTER_A_CLICK,
+                           str(Path(__file__).parent)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0 and "collected" in done.stdout, done.stderr[-2000:]

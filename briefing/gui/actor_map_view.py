@@ -44,6 +44,7 @@ class ActorMapCanvas(DiagramView):
         self.map: ActorMap | None = None
         self.nodes: dict[str, QGraphicsPathItem] = {}
         self.edges: list[list[QGraphicsItem]] = []   # per edge: its curve, arrowhead, label
+        self.kept += [self.nodes, self.edges]
         self.hovered: str | None = None
         self._refit = QTimer(self, singleShot=True, interval=80)
         self._refit.timeout.connect(self.draw)
@@ -83,8 +84,8 @@ class ActorMapCanvas(DiagramView):
 
     def draw(self) -> None:
         scene = self.scene()
-        scene.clear()
-        self.nodes, self.edges, self.hovered = {}, [], None
+        self.hovered = None
+        self.clear_scene()
         if self.graph is None or self.colors is None or len(self.graph.nodes) < 2:
             self.map = None
             return

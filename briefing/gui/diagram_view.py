@@ -3,6 +3,8 @@ downward in both), text items placed by their baseline as the layout gives it, a
 click on an item that carries a key (an entry's number, an actor's card id)."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
@@ -30,6 +32,17 @@ class DiagramView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         self._pressed: QPointF | None = None
+        # What a subclass keeps of the scene's items (by id, per edge...), emptied in
+        # place before the items go, on every redraw and when the view is destroyed:
+        # a Python wrapper outliving its item crashed the collector later (seen after
+        # a window closed with a click on the timeline), or was handed back for a new
+        # object at the same address.
+        self.kept: list = []
+        self.destroyed.connect(partial(_empty, self.kept))
+
+    def clear_scene(self) -> None:
+        _empty(self.kept)
+        self.scene().clear()
 
     def key_at(self, pos) -> object | None:
         """The key of the topmost item under a viewport position that has one."""
@@ -55,6 +68,11 @@ class DiagramView(QGraphicsView):
 
     def set_background(self, color: str) -> None:
         self.setBackgroundBrush(QBrush(QColor(color)))
+
+
+def _empty(kept: list, *_args) -> None:
+    for holder in kept:
+        holder.clear()
 
 
 def text_item(parent_or_scene, text: str, size: float, color: QColor, *, x: float,

@@ -41,6 +41,7 @@ class TimelineCanvas(DiagramView):
         self.zoom = 2.0
         self.timeline: Timeline | None = None
         self.hits: dict[int, list] = {}           # entry number -> its clickable items
+        self.kept.append(self.hits)
         self._relayout = QTimer(self, singleShot=True, interval=60)
         self._relayout.timeout.connect(self.draw)
 
@@ -60,8 +61,7 @@ class TimelineCanvas(DiagramView):
 
     def draw(self) -> None:
         scene = self.scene()
-        scene.clear()
-        self.hits = {}
+        self.clear_scene()
         if not self.rows or self.colors is None:
             self.timeline = None
             return
