@@ -218,3 +218,73 @@ def test_the_intervals_shown_stay_the_same_each_time_a_prompt_is_revealed(worksp
     assert all(entry == labels[0] for entry in labels), labels
     assert labels[0][4].endswith("d") or labels[0][4].endswith("mo")
     store.close()
+
+
+def _interleaved_reading_everything(new):
+    """The order as it was defined before the reading stopped early: every prompt sorted
+    out by rank and kind first, then the kinds in turn, rank by rank."""
+    by_rank, last, rank = {}, None, -1
+    for item in new:
+        rank = rank + 1 if item.card is last else 0
+        last = item.card
+        by_rank.setdefault(rank, {}).setdefault(item.card.kind, []).append(item)
+    order = []
+    for rank in sorted(by_rank):
+        queues = [list(queue) for queue in by_rank[rank].values()]
+        while queues:
+            for queue in list(queues):
+                if queue:
+                    order.append(queue.pop(0))
+                else:
+                    queues.remove(queue)
+    return order
+
+
+class _Card:
+    def __init__(self, kind):
+        self.kind = kind
+
+
+class _Item:
+    def __init__(self, card, n):
+        self.card, self.n = card, n
+
+
+def test_new_prompts_in_turn_read_only_as_far_as_needed_but_in_the_same_order():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    deck = st.lists(st.tuples(st.sampled_from(["actor", "objective", "figure"]),
+                              st.integers(1, 3)), max_size=40)
+
+    @settings(max_examples=300, deadline=None)
+    @given(deck)
+    def same(cards):
+        new = []
+        for kind, prompts in cards:
+            card = _Card(kind)
+            new += [_Item(card, n) for n in range(prompts)]
+        assert list(interleaved(new)) == _interleaved_reading_everything(new)
+
+    same()
+
+
+def test_twenty_new_prompts_of_thousands_are_taken_without_reading_them_all():
+    class Counted(_Item):
+        reads = 0
+
+        @property
+        def card(self):
+            Counted.reads += 1
+            return self._card
+
+        @card.setter
+        def card(self, card):
+            self._card = card
+
+    kinds = ["actor", "objective", "figure"]
+    new = [Counted(_Card(kinds[n % 3]), 0) for n in range(30_000)]
+    taken = [item for _, item in zip(range(20), interleaved(new), strict=False)]
+    Counted.reads = 0
+    taken = [item for _, item in zip(range(20), interleaved(new), strict=False)]
+    assert Counted.reads < 200  # reading all of them reads each card at least twice
+    assert taken == _interleaved_reading_everything(new)[:20]
