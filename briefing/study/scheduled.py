@@ -220,11 +220,12 @@ class StudySession(QueuedSession):
         day_end = end_of_day(now)
         due: list[tuple[datetime, Item]] = []
         new: list[Item] = []
-        for item in self.items:
-            if item.key in self.day.hidden:
+        hidden, memories, buried_cards = self.day.hidden, self.memories, self.buried
+        for item in self.items:  # 50,000 at most: names looked up once, outside the loop
+            if item.key in hidden:
                 continue  # suspended, or buried until later
-            memory = self.memories.get(item.key)
-            buried = (item.card.topic, item.card.id) in self.buried
+            memory = memories.get(item.key)
+            buried = bool(buried_cards) and item.key[:2] in buried_cards
             if memory is None:
                 if not buried:
                     new.append(item)
@@ -246,7 +247,7 @@ class StudySession(QueuedSession):
         """The new prompts for today, in the order they are met, as many per topic as its
         daily limit allows."""
         chosen = []
-        open_topics = {item.topic for item in new if self.day.allows_new(item.topic)}
+        open_topics = {t for t in {item.card.topic for item in new} if self.day.allows_new(t)}
         for item in interleaved(new):
             if not open_topics:
                 break  # every topic's limit is reached: the rest wait for other days
