@@ -9,12 +9,14 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..collector import paused_collection
 from ..datafolder import PROGRESS_FILE, DataFolder
 from ..library import Library
 from ..paths import default_topic_paths
 from ..progress import ProgressStore
-from . import qt_health
+from . import qt_health, topic_loading
 from .main_window import ICON, MainWindow
+from .topic_loading import BACKGROUND_BYTES, load_in_background, yaml_bytes
 
 __all__ = ["PROGRESS_FILE", "create_app", "create_window", "main"]
 
@@ -31,14 +33,25 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(paths: list[Path], clock=None, folder: DataFolder | None = None) -> MainWindow:
+    """The window over the topics: at once from the cache, or after reading YAML (a big
+    topic not cached yet is read by another process while the window shows progress)."""
     folder = folder or DataFolder.default()
-    library = Library([Path(p) for p in paths] or default_topic_paths(), cache_dir=folder.cache)
+    paths = [Path(p) for p in paths] or default_topic_paths()
+    library = Library(paths, cache_dir=folder.cache, load=False)
     # The cards loaded at start-up live as long as the window: move them out of
-    # the collector's way, or every later collection rescans them. Once only:
+    # the collector's way, or every later collection rescans them. Frozen before
+    # the collector is back on, or its first pass scans them all once. Once only:
     # a freeze pins whatever garbage exists at that moment.
-    gc.freeze()
+    with paused_collection():
+        missing = library.load_cached()
+        in_background = bool(missing) and yaml_bytes(missing) > BACKGROUND_BYTES
+        if missing and not in_background:
+            library.reload()
+        gc.freeze()
     store = ProgressStore(folder.progress)
-    window = MainWindow(library, store, folder, **({"clock": clock} if clock else {}))
+    window = MainWindow(library, store, folder, **({"clock": clock} if clock else {}),
+                        start=not in_background)
+    window.loader = load_in_background(window, folder.cache) if in_background else None
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
         hints.colorSchemeChanged.connect(window.look.system_theme_changed)
@@ -55,6 +68,7 @@ def main(paths: list[Path]) -> int:
     window = create_window(paths)
     window.show()
     code = app.exec()
+    topic_loading.stop(window.loader)  # closed while a first start read the topics
     QThreadPool.globalInstance().waitForDone(5000)  # a live check still running
     window.store.close()
     return code

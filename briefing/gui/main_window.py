@@ -45,7 +45,9 @@ STUDY = "study"
 
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, store: ProgressStore, folder: DataFolder,
-                 clock: Callable[[], datetime] = default_clock.now):
+                 clock: Callable[[], datetime] = default_clock.now, start: bool = True):
+        """start False: the topics are still being read; refresh_topics(first=True) once
+        they are (see topic_loading)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(ICON)))
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         self.look.changed.connect(self._restyle)
         self.look.apply()
         self.banner.say("store", store.warning)
-        self.refresh_topics(first=True)
+        if start:
+            self.refresh_topics(first=True)
 
     def _assemble(self) -> None:
         center = QWidget()
