@@ -14,7 +14,8 @@ from briefing.loader import load_topic
 
 
 def _close(window) -> None:
-    topic_loading.stop(window.loader)
+    if window.loader is not None:
+        window.loader.stop()
     window.close()
     window.store.close()
 
@@ -66,7 +67,7 @@ def test_closing_during_a_first_start_ends_its_process(qtbot, workspace, monkeyp
     process = window.loader._process
     try:
         assert process is not None and window.loader.running
-        topic_loading.stop(window.loader)
+        window.loader.stop()
         assert not process.is_alive() and not window.loader.running
         assert window.pages.current_name == topic_loading.LOADING  # nothing half-shown
     finally:

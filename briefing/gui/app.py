@@ -14,11 +14,15 @@ from ..datafolder import PROGRESS_FILE, DataFolder
 from ..library import Library
 from ..paths import default_topic_paths
 from ..progress import ProgressStore
-from . import qt_health, topic_loading
+from ..topics import yaml_bytes
+from . import qt_health
 from .main_window import ICON, MainWindow
-from .topic_loading import BACKGROUND_BYTES, load_in_background, yaml_bytes
 
 __all__ = ["PROGRESS_FILE", "create_app", "create_window", "main"]
+
+# Below this much YAML to read (about 2,500 cards, half a second) the window waits for
+# it: a progress page that flashes for a moment helps nobody.
+BACKGROUND_BYTES = 1 << 20
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -51,7 +55,10 @@ def create_window(paths: list[Path], clock=None, folder: DataFolder | None = Non
     store = ProgressStore(folder.progress)
     window = MainWindow(library, store, folder, **({"clock": clock} if clock else {}),
                         start=not in_background)
-    window.loader = load_in_background(window, folder.cache) if in_background else None
+    window.loader = None
+    if in_background:
+        from .topic_loading import load_in_background  # its process: only on a first start
+        window.loader = load_in_background(window, folder.cache)
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
         hints.colorSchemeChanged.connect(window.look.system_theme_changed)
@@ -68,7 +75,8 @@ def main(paths: list[Path]) -> int:
     window = create_window(paths)
     window.show()
     code = app.exec()
-    topic_loading.stop(window.loader)  # closed while a first start read the topics
+    if window.loader is not None:
+        window.loader.stop()  # closed while a first start read the topics
     QThreadPool.globalInstance().waitForDone(5000)  # a live check still running
     window.store.close()
     return code

@@ -20,23 +20,9 @@ from ..collector import paused_collection
 from ..wording import plural
 
 LOADING = "loading"
-# Below this much YAML to read (about 2,500 cards, half a second) the window waits for
-# it: a progress page that flashes for a moment helps nobody.
-BACKGROUND_BYTES = 1 << 20
 # What works with no topic yet; every other action waits for the topics.
 STILL_ON = {"quit", "about", "shortcuts", "zoom_in", "zoom_out", "zoom_reset", "theme_system",
             "theme_light", "theme_dark"}
-
-
-def yaml_bytes(folders: list[Path]) -> int:
-    total = 0
-    for folder in folders:
-        try:
-            total += sum(entry.stat().st_size for entry in Path(folder).iterdir()
-                         if entry.suffix in (".yaml", ".yml") and entry.is_file())
-        except OSError:
-            pass  # unreadable: loading it says why
-    return total
 
 
 class TopicLoader(QObject):
@@ -150,9 +136,3 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
     if not loader.running:
         loaded()
     return loader
-
-
-def stop(loader: TopicLoader | None) -> None:
-    """The window is closing: end the process if it still runs."""
-    if loader is not None:
-        loader.stop()
