@@ -110,3 +110,17 @@ def test_a_folder_of_cards_without_topic_yaml_is_a_topic_with_a_problem(workspac
     library = Library([workspace.cards])
     assert [t.id for t in library.topics] == ["headless"]
     assert any("no topic.yaml" in p.message for p in library.topics[0].problems)
+
+
+def test_study_leaves_the_hidden_card_list_unfilled_until_it_is_shown(qtbot, workspace):
+    window = create_window([workspace.topic()], clock=lambda: NOW)
+    qtbot.addWidget(window)
+    try:
+        table = window.study.card_list
+        assert table.isHidden() and table.model().rowCount() == 0
+        window.actions_by_name["browse"].trigger()
+        assert not table.isHidden() and table.model().rowCount() == 4
+        window.actions_by_name["study"].trigger()
+        assert table.isHidden() and table.model().rowCount() == 0
+    finally:
+        _close(window)

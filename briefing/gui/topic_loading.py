@@ -12,7 +12,7 @@ import gc
 import multiprocessing
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from .. import first_load
@@ -99,6 +99,10 @@ class LoadingPage(QWidget):
         layout.addWidget(self.detail)
         layout.addStretch(2)
 
+    def show_step(self, text: str) -> None:
+        self.bar.setValue(self.bar.maximum())
+        self.detail.setText(text)
+
     def show_progress(self, topic: str, done: int, files: int) -> None:
         self.bar.setRange(0, files)
         self.bar.setValue(done)
@@ -121,11 +125,26 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
     def loaded() -> None:
         if window.store.closed:
             return
+        # Two steps of a quarter of a second each at 50,000 cards, the page redrawn
+        # before each: the cards from the cache, then the first session.
+        page.show_step("Opening the cards…")
+        QTimer.singleShot(0, window, take_topics)
+
+    def take_topics(at_once: bool = False) -> None:
         library = window.library
         with paused_collection():
             if library.load_cached():  # not all cached (unwritable, or the process died)
                 library.reload()
             gc.freeze()  # the cards live as long as the window (see create_window)
+        if at_once:
+            show_first_card()
+            return
+        page.show_step("Choosing the first card…")
+        QTimer.singleShot(0, window, show_first_card)
+
+    def show_first_card() -> None:
+        if window.store.closed:
+            return
         for action in still:
             action.setEnabled(True)
         window.sidebar.setEnabled(True)
@@ -133,6 +152,6 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
         window.refresh_topics(first=True)  # the study page (or problems) replaces this one
 
     loader.finished.connect(loaded)
-    if not loader.running:
-        loaded()
+    if not loader.running:  # no process: read them here, now
+        take_topics(at_once=True)
     return loader
