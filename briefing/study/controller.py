@@ -63,9 +63,11 @@ class StudyController:
         """A new pass over the cards the filter shows, in the current mode."""
         cards = self.library.cards(self.filter)
         if self.mode is Mode.STUDY:
+            # Each card once (the loader keeps the first of a duplicated id), each with a
+            # prompt: they are the items' cards, so the session need not hash 50,000 again.
             self.session = StudySession(prompts_of(cards), self._memories_for(cards), self.log,
                                         self.clock, self.scheduler,
-                                        study_day(self.store, cards, self.clock()))
+                                        study_day(self.store, cards, self.clock()), cards)
         elif self.mode is Mode.QUIZ:
             self.session = QuizSession(cards)
         else:

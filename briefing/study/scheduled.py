@@ -50,11 +50,13 @@ class StudySession(QueuedSession):
 
     def __init__(self, items: list[Item], memories: dict[tuple[str, str, str], Memory],
                  log: GradeLog | None = None, clock: Callable[[], datetime] = default_clock.now,
-                 scheduler: Scheduler | None = None, day: StudyDay | None = None):
+                 scheduler: Scheduler | None = None, day: StudyDay | None = None,
+                 cards: list[Card] | None = None):
         """memories: what the store knows of each studied prompt, by item key; day: the
         cards already studied today (whose other prompts wait), hidden prompts, the daily
-        limit on new ones and each topic's retention; scheduler: one for every topic."""
-        super().__init__(items)
+        limit on new ones and each topic's retention; scheduler: one for every topic;
+        cards: the items' cards, as Session takes them."""
+        super().__init__(items, cards)
         self.memories = memories
         self.day = day or StudyDay()
         self.buried = set(self.day.studied_cards)
