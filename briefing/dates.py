@@ -7,14 +7,16 @@ problem in `briefing check`.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
 HINT = ("write a year (2007), a month (2003-10), a day (2003-09-25), a decade (1990s) "
         "or a range (1950–53, 2003-08/2003-10)")
 PRECISIONS = ("day", "month", "year", "decade")
-MONTHS = tuple(calendar.month_name)[1:]
+# Written out, not calendar.month_name: that module (and locale) cost 8 ms of every start,
+# and the names of a date in a card do not change with the reader's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 _POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DECADE = re.compile(r"(\d{3})0s")
@@ -128,6 +130,7 @@ def _point(text: str) -> tuple[Day, Day, str]:
                             f"{year // 100 * 100 + month} write {year}\u2013{month:02d} "
                             f"(with an en dash) or {year}/{year // 100 * 100 + month}")
         raise DateError(f"there is no month {month:02d}")
+    import calendar
     last = calendar.monthrange(year, month)[1]
     if match.group(3) is None:
         return (year, month, 1), (year, month, last), "month"

@@ -1,6 +1,7 @@
 """The topics the app has open, and the filters a student applies to them."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -44,15 +45,33 @@ class Library:
     topics: list[Topic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # with the paths themselves
     seeds: SeedTexts = field(default_factory=SeedTexts)
+    load: bool = True  # False: start empty (the app fills it from the cache, or a worker)
 
     def __post_init__(self):
         self._indexes: dict[str, SearchIndex] = {}  # topic id -> its search index
-        if not self.topics and not self.problems:
+        if self.load and not self.topics and not self.problems:
             self.reload()
 
-    def reload(self) -> None:
+    def reload(self, progress: Callable[[Path, int, int], None] | None = None) -> None:
+        """Every topic afresh; progress hears (topic folder, files read, files)."""
         folders, self.problems = find(self.paths)
-        self.topics = [self._load(folder) for folder in folders]
+        self.topics = [self._load(folder, progress) for folder in folders]
+        self._indexes = {}
+
+    def load_cached(self) -> list[Path]:
+        """Take every topic from the cache if it holds them all (the app starts without
+        reading YAML); else take nothing and return the folders it lacks."""
+        folders, problems = find(self.paths)
+        topics = [topic_cache.read(self.cache_dir, folder) if self.cache_dir else None
+                  for folder in folders]
+        missing = [folder for folder, topic in zip(folders, topics, strict=True) if topic is None]
+        if not missing:
+            self.topics, self.problems, self._indexes = topics, problems, {}
+        return missing
+
+    def take(self, other: Library) -> None:
+        """Hold what another library (loaded on a worker) read."""
+        self.topics, self.problems, self.seeds = other.topics, other.problems, other.seeds
         self._indexes = {}
 
     def reload_topic(self, folder: Path) -> Topic:
@@ -61,14 +80,14 @@ class Library:
         self.replace_topic(topic)
         return topic
 
-    def _load(self, folder: Path) -> Topic:
+    def _load(self, folder: Path, progress=None) -> Topic:
         if self.cache_dir is not None:
             cached = topic_cache.read(self.cache_dir, folder)
             if cached is not None:
                 return cached
-        from .loader import load_all  # the YAML machinery, only when a topic changed
-        topics, _ = load_all([folder], self.seeds)
-        topic = topics[0]
+        from .loader import load_topic  # the YAML machinery, only when a topic changed
+        topic = load_topic(folder, self.seeds, progress=progress and (
+            lambda done, files: progress(folder, done, files)))
         if self.cache_dir is not None:
             topic_cache.write(self.cache_dir, folder, topic)
         return topic

@@ -7,6 +7,7 @@ file, line and column; a broken topic never stops another from loading.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -60,12 +61,14 @@ class LoadCache:
 
 
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
-               texts: dict[Path, str] | None = None, cache: LoadCache | None = None) -> Topic:
+               texts: dict[Path, str] | None = None, cache: LoadCache | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Topic:
     """Load one topic folder; texts gives unsaved text to use instead of a file's (or for
-    a card file of the folder not written yet)."""
+    a card file of the folder not written yet); progress hears (files read so far, files)
+    before each file, and may raise to stop the load."""
     seeds = seeds or (cache.seeds if cache is not None else SeedTexts())
     with paused_collection():
-        return _TopicBuilder(Path(folder), seeds, texts or {}, cache).build()
+        return _TopicBuilder(Path(folder), seeds, texts or {}, cache, progress).build()
 
 
 def _card_nodes(root) -> list[yaml.Node]:
@@ -125,8 +128,10 @@ def _size(path: Path) -> int:
 
 class _TopicBuilder:
     def __init__(self, folder: Path, seeds: SeedTexts, unsaved: dict[Path, str],
-                 cache: LoadCache | None = None):
+                 cache: LoadCache | None = None,
+                 progress: Callable[[int, int], None] | None = None):
         self.folder = folder
+        self.progress = progress or (lambda done, files: None)
         self.texts = seeds
         self.unsaved = unsaved
         self.cache = cache
@@ -160,7 +165,8 @@ class _TopicBuilder:
             self.report(str(topic_path), (1, 1),
                         "topic folder has no topic.yaml (it gives title, bottom_line and seeds)")
         size = cards = 0
-        for path in files:
+        for done, path in enumerate(files):
+            self.progress(done, len(files))
             shown = str(path)
             size += len(self.unsaved[path]) if path in self.unsaved else _size(path)
             if size > MAX_TOPIC_BYTES:

@@ -18,8 +18,8 @@ from .model import Card, Topic
 from .paths import file_key
 
 # The code whose behaviour a cached topic depends on.
-_CODE = ("model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py", "cloze.py",
-         "prompts.py", "dates.py", "schema.json")
+_CODE = ("topic_cache.py", "model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py",
+         "cloze.py", "prompts.py", "dates.py", "schema.json")
 _HERE = Path(__file__).resolve().parent
 
 
@@ -45,21 +45,26 @@ def _folder_stamp(folder: Path) -> tuple:
     return (_stat(folder), *(_stat(folder / name) for name in names))
 
 
-# Cards are stored as rows of field values and rebuilt without calling their
-# constructor: a third faster to read back than pickling each object.
-_FIELDS = tuple(field.name for field in dataclasses.fields(Card))
+# Each card is stored as its instance dict and rebuilt by handing that dict to a
+# bare instance (no constructor, no copying: 11 ms for 50,000 cards where
+# filling each from a row took 100 ms). The dict holds the card's studied
+# prompts too, made once here: making 50,000 default prompts again took a
+# quarter of a second of every start.
+_KEYS = (*(field.name for field in dataclasses.fields(Card)), "studied_prompts")
 
 
-def _pack(topic: Topic) -> tuple[Topic, list[tuple]]:
-    rows = [tuple(card.__dict__[name] for name in _FIELDS) for card in topic.cards]
+def _pack(topic: Topic) -> tuple[Topic, list[dict]]:
+    rows = [{name: getattr(card, name) for name in _KEYS} for card in topic.cards]
     return dataclasses.replace(topic, cards=()), rows
 
 
-def _unpack(shell: Topic, rows: list[tuple]) -> Topic:
-    new, cards = object.__new__, []
+def _unpack(shell: Topic, rows: list[dict]) -> Topic | None:
+    if rows and tuple(rows[0]) != _KEYS:
+        return None  # written by other code: a miss
+    new, set_dict, cards = object.__new__, object.__setattr__, []
     for row in rows:
         card = new(Card)
-        card.__dict__.update(zip(_FIELDS, row, strict=True))  # frozen: set through __dict__, once
+        set_dict(card, "__dict__", row)  # frozen: its dict is set once, here
         cards.append(card)
     shell.__dict__["cards"] = tuple(cards)
     return shell

@@ -46,7 +46,8 @@ def open_window(folder: Path):
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.activateWindow()
-    QTest.qWait(50)  # start-up work queued after the first card (sidebar, watcher)
+    while not window.started:  # start-up work queued after the first card (sidebar, watcher)
+        QTest.qWait(10)
     return app, window
 
 

@@ -26,6 +26,7 @@ def open_window(qtbot):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need focus
+        qtbot.waitUntil(lambda: window.started)  # the counts and sidebar follow the first card
         opened.append(window)
         return window
     yield opener

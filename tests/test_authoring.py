@@ -28,6 +28,7 @@ def window(qtbot, workspace):
         qtbot.waitExposed(w)
         w.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        qtbot.waitUntil(lambda: w.started)  # the counts and sidebar follow the first card
         opened.append(w)
         return w
     yield opener

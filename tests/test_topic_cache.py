@@ -53,3 +53,13 @@ def test_the_library_reads_an_edited_topic_afresh(workspace, tmp_path):
     _bump(cards)
     library = Library([folder], cache_dir=cache)
     assert library.topics[0].card("premier").front == "Who asked?"
+
+
+def test_the_cache_keeps_each_cards_studied_prompts(workspace, tmp_path):
+    folder = workspace.topic()
+    topic_cache.write(tmp_path, folder, load_topic(folder))
+    cached = topic_cache.read(tmp_path, folder)
+    # Made when the cache was written, not again at every start.
+    assert all("studied_prompts" in card.__dict__ for card in cached.cards)
+    assert [c.studied_prompts for c in cached.cards] == [
+        c.studied_prompts for c in load_topic(folder).cards]

@@ -9,14 +9,20 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..collector import paused_collection
 from ..datafolder import PROGRESS_FILE, DataFolder
 from ..library import Library
 from ..paths import default_topic_paths
 from ..progress import ProgressStore
+from ..topics import yaml_bytes
 from . import qt_health
 from .main_window import ICON, MainWindow
 
 __all__ = ["PROGRESS_FILE", "create_app", "create_window", "main"]
+
+# Below this much YAML to read (about 2,500 cards, half a second) the window waits for
+# it: a progress page that flashes for a moment helps nobody.
+BACKGROUND_BYTES = 1 << 20
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -31,14 +37,28 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(paths: list[Path], clock=None, folder: DataFolder | None = None) -> MainWindow:
+    """The window over the topics: at once from the cache, or after reading YAML (a big
+    topic not cached yet is read by another process while the window shows progress)."""
     folder = folder or DataFolder.default()
-    library = Library([Path(p) for p in paths] or default_topic_paths(), cache_dir=folder.cache)
+    paths = [Path(p) for p in paths] or default_topic_paths()
+    library = Library(paths, cache_dir=folder.cache, load=False)
     # The cards loaded at start-up live as long as the window: move them out of
-    # the collector's way, or every later collection rescans them. Once only:
+    # the collector's way, or every later collection rescans them. Frozen before
+    # the collector is back on, or its first pass scans them all once. Once only:
     # a freeze pins whatever garbage exists at that moment.
-    gc.freeze()
+    with paused_collection():
+        missing = library.load_cached()
+        in_background = bool(missing) and yaml_bytes(missing) > BACKGROUND_BYTES
+        if missing and not in_background:
+            library.reload()
+        gc.freeze()
     store = ProgressStore(folder.progress)
-    window = MainWindow(library, store, folder, **({"clock": clock} if clock else {}))
+    window = MainWindow(library, store, folder, **({"clock": clock} if clock else {}),
+                        start=not in_background)
+    window.loader = None
+    if in_background:
+        from .topic_loading import load_in_background  # its process: only on a first start
+        window.loader = load_in_background(window, folder.cache)
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
         hints.colorSchemeChanged.connect(window.look.system_theme_changed)
@@ -55,6 +75,8 @@ def main(paths: list[Path]) -> int:
     window = create_window(paths)
     window.show()
     code = app.exec()
+    if window.loader is not None:
+        window.loader.stop()  # closed while a first start read the topics
     QThreadPool.globalInstance().waitForDone(5000)  # a live check still running
     window.store.close()
     return code

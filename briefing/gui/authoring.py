@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..authoring import CardDraft
 from ..datafolder import DataFolder
 from ..drafts import Drafts
 from ..library import Library
 from ..model import Card, Problem, Seed, Topic
-from ..new_card import new_id
 from ..topics import TOPIC_FILE
 from .look import Look
 from .pages import PageStack
+
+if TYPE_CHECKING:  # the YAML and loader machinery waits for the first new card
+    from ..authoring import CardDraft
 
 EDITOR = "editor"
 
@@ -173,6 +175,7 @@ class Authoring(QObject):
         if not quote or seed is None:
             self.message.emit("Open a card's article and select a passage first")
             return
+        from ..authoring import CardDraft
         self.new_card(seed, CardDraft(self.last_kind, "", seed.id, quote))
 
     def new_card(self, seed: Seed, draft: CardDraft):
@@ -187,6 +190,7 @@ class Authoring(QObject):
         except (OSError, UnicodeDecodeError) as error:
             self.warning.emit(f"Cannot open the article {seed.path}: {error}")
             return None
+        from ..new_card import new_id
         from .new_card_dialog import NewCardDialog
         if not draft.card_id:
             draft = replace(draft, card_id=new_id(draft.title, draft.quote, topic.card_ids))

@@ -155,6 +155,14 @@ class CardTable(QTableView):
         """The controller has a new session: list its cards, in the order chosen, with the
         search words marked; Browse steps through them in that order."""
         controller = self.controller
+        if not (controller.mode is Mode.BROWSE or controller.filter.text
+                or controller.session.steps):
+            # Study and Quiz with no search hide the list and keep their own order: it is
+            # filled when a session shows it (each new session refills it), not for the
+            # 50,000 cards of every start.
+            self.table_model.set_cards([])
+            self.setVisible(False)
+            return
         self.figures.check()
         self.words = controller.filter.words
         order = self.table_model.set_cards(controller.session.cards)

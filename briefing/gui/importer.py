@@ -8,13 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..importing import SUFFIXES
 from ..library import Library
 from ..model import Topic
 from .reading import Reading
 from .topic_files import TopicFiles
 
-FILTER = (f"Articles ({' '.join('*' + s for s in sorted(SUFFIXES))});;All files (*)")
+
+def _file_filter() -> str:
+    from ..importing import SUFFIXES  # the readers' package: only when a file is chosen
+    return f"Articles ({' '.join('*' + s for s in sorted(SUFFIXES))});;All files (*)"
 
 
 class Importer(QObject):
@@ -31,7 +33,7 @@ class Importer(QObject):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self.window, "Import articles",
-                                                str(Path.home()), FILTER)
+                                                str(Path.home()), _file_filter())
         if files:
             self.import_files([Path(f) for f in files])
 

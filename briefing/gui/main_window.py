@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from .banner import Banner
 from .briefing_pages import BriefingPages
 from .file_watch import TopicWatcher
 from .filters import Filters
+from .first_frame import after_first_frame
 from .importer import Importer
 from .look import Look
 from .pages import PageStack
@@ -44,7 +45,9 @@ STUDY = "study"
 
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, store: ProgressStore, folder: DataFolder,
-                 clock: Callable[[], datetime] = default_clock.now):
+                 clock: Callable[[], datetime] = default_clock.now, start: bool = True):
+        """start False: the topics are still being read; refresh_topics(first=True) once
+        they are (see topic_loading)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(ICON)))
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
         self.look = Look(str(self.settings.value("view/theme", "system")),
                          float(self.settings.value("view/pointSize", DEFAULT_POINT_SIZE)), self)
         self._layout_restored = False
+        self._counting = True
+        self.started = False  # True once what follows the first frame is done
 
         self.sidebar = Sidebar()
         self.filters = Filters(self.controller, self.sidebar, self)
@@ -116,7 +121,8 @@ class MainWindow(QMainWindow):
         self.look.changed.connect(self._restyle)
         self.look.apply()
         self.banner.say("store", store.warning)
-        self.refresh_topics(first=True)
+        if start:
+            self.refresh_topics(first=True)
 
     def _assemble(self) -> None:
         center = QWidget()
@@ -171,12 +177,13 @@ class MainWindow(QMainWindow):
         """Fill the sidebar and show the cards; at start-up, the card comes first."""
         topics = self.library.topics
         if first:
-            # The first card is drawn before the sidebar's counts and tags, and before
-            # watching files: none of them is needed to see it.
+            # The first card is drawn before the counts, the sidebar's topics and tags, and
+            # before watching files: none of them is needed to see it.
             self.controller.set_filter(CardFilter(topics[0].id if len(topics) == 1 else None))
+            self._counting = False
             self._show_cards()
-            QTimer.singleShot(0, self._fill_sidebar)
-            QTimer.singleShot(0, self.authoring.announce_drafts)
+            self._counting = True
+            after_first_frame(self, self._after_first_frame)
             return
         wanted = self.controller.filter
         if self.library.topic(wanted.topic) is None:  # that topic is gone, or never was
@@ -187,6 +194,14 @@ class MainWindow(QMainWindow):
         self.set_filter(wanted)
         if reading:  # a card added from the article: go on reading
             self.pages.show_page(ARTICLE)
+
+    def _after_first_frame(self) -> None:
+        if self.store.closed:
+            return  # the window was closed before start-up finished
+        self.refresh_counts()
+        self._fill_sidebar()
+        self.authoring.announce_drafts()
+        self.started = True
 
     def _fill_sidebar(self) -> None:
         if self.store.closed:
@@ -224,11 +239,12 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        self.status.setText(self.controller.status_text())
         title = self.library.topic(self.controller.filter.topic)
         self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
         self.actions_by_name["undo"].setEnabled(self.controller.can_undo)
-        self.filters.update_counts()
+        if self._counting:  # counting 50,000 prompts waits for the first frame
+            self.status.setText(self.controller.status_text())
+            self.filters.update_counts()
 
     # -- modes and pages -----------------------------------------------------------
 

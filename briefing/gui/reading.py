@@ -7,10 +7,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from ..library import Library
 from ..model import Card, Seed, Source, Topic
-from ..new_card import draft_from
 from ..quotes import SeedTexts
 from ..reading import Analysis, ArticleMap, analyse
-from ..suggestions import rejected as rejections
 from .authoring import Authoring
 from .background import Background
 from .look import Look
@@ -106,6 +104,9 @@ class Reading(QObject):
             return
         if afresh:
             self.view.panel.set_busy("Reading the article…")
+        # The suggestions' modules (and the YAML they load) wait for the first article;
+        # imported here, on the GUI thread, not by the worker.
+        from ..suggestions import rejected as rejections
 
         def work() -> tuple[Analysis, str]:
             try:
@@ -161,11 +162,13 @@ class Reading(QObject):
         topic, and refresh() measures again."""
         if self.topic is not None and self.seed is not None:
             self._then = self.view.panel.following(suggestion)  # chosen once the card is in
+            from ..new_card import draft_from
             self.authoring.new_card(self.seed, draft_from(suggestion, self.topic.card_ids))
 
     def reject(self, suggestion) -> None:
         if self.topic is None:
             return
+        from ..suggestions import rejected as rejections
         try:
             rejections.reject(self.topic.path, suggestion)
         except rejections.RejectedError as error:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedLayout, QVBoxLayout, QWidget
 
 from ..model import Card, Topic
-from ..topic_views import choose_note, topic_of
 from .look import Look
 
 
@@ -56,6 +55,7 @@ class TopicPage(QWidget):
 
     def show_scope(self, scope: list[Topic]) -> None:
         """Draw the one topic in scope, or say to choose one."""
+        from ..topic_views import topic_of  # the views' geometry: when a page is first drawn
         self.scope = list(scope)
         self.topic = topic_of(self.scope)
         self.heading.setText(self.title + (f" · {self.topic.title}" if self.topic else ""))
@@ -68,6 +68,7 @@ class TopicPage(QWidget):
                                    "font-weight: 600;")
         self.note.setStyleSheet(f"color: {colors.muted};")
         self.message.setStyleSheet(f"color: {colors.muted}; font-size: {size + 1:g}pt;")
+        from ..topic_views import choose_note
         self.say(self.draw(self.topic) if self.topic else choose_note(self.scope, self.what))
 
     def take_focus(self) -> None:

@@ -373,7 +373,10 @@ def memories_of(store: ProgressStore, topic: str, cards: list[Card]) -> dict:
     written), so a studied card is not new again."""
     found = {(topic, card, prompt): memory
              for (card, prompt), memory in store.scheduled(topic).items()}
-    for card in cards:
+    # Only cards with progress from before prompts can have any to hand on: of 50,000
+    # cards, usually none, and looking at each took 50-150 ms of every start.
+    before_prompts = {card for (_topic, card, prompt) in found if prompt == UNASSIGNED_PROMPT}
+    for card in (card for card in cards if card.id in before_prompts):
         old = found.pop((topic, card.id, UNASSIGNED_PROMPT), None)
         first = (topic, card.id, card.studied_prompts[0].id)
         if old is not None and first not in found:

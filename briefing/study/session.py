@@ -22,10 +22,20 @@ class Session:
         """cards: the items' cards in order, when the caller knows them (saves hashing
         every card)."""
         self.items = items
-        self.cards: list[Card] = cards if cards is not None else list(
-            dict.fromkeys(item.card for item in items))
+        self._cards = cards
         self.current: Item | None = None
         self.revealed = False
+
+    @property
+    def cards(self) -> list[Card]:
+        """Made when first asked for: hashing 50,000 cards is not needed to show one."""
+        if self._cards is None:
+            self._cards = list(dict.fromkeys(item.card for item in self.items))
+        return self._cards
+
+    @cards.setter
+    def cards(self, cards: list[Card]) -> None:
+        self._cards = cards
 
     @property
     def current_card(self) -> Card | None:
