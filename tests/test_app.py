@@ -403,3 +403,14 @@ def test_the_search_index_is_made_while_the_window_is_idle(qtbot, workspace, ope
     library = window.controller.library
     qtbot.waitUntil(lambda: "example" in library._indexes)
     assert not window.filters._indexing.isActive()
+
+
+def test_the_status_bar_names_the_text_size_on_a_zoom_not_at_start(qtbot, workspace,
+                                                                     open_window):
+    window = open_window(workspace.topic())
+    assert "Text size" not in window.statusBar().currentMessage()
+    window.actions_by_name["theme_dark"].trigger()
+    assert "Text size" not in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == f"Text size {window.look.point_size:g} pt"
+    window.actions_by_name["theme_light"].trigger()

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.look = Look(str(self.settings.value("view/theme", "system")),
                          float(self.settings.value("view/pointSize", DEFAULT_POINT_SIZE)), self)
         self._layout_restored = False
+        self._size_said: float | None = None  # the text size the status bar last named
         self._counting = True
         self.started = False  # True once what follows the first frame is done
 
@@ -149,7 +150,9 @@ class MainWindow(QMainWindow):
         self.banner.restyle(colors)
         self.notice.restyle(colors)
         self.sidebar.restyle(colors, self.look.scale)
-        self.statusBar().showMessage(f"Text size {size:g} pt", 2000)
+        if self._size_said is not None and size != self._size_said:  # zoomed, not started
+            self.statusBar().showMessage(f"Text size {size:g} pt", 2000)
+        self._size_said = size
 
     # -- showing and closing -------------------------------------------------------
 
