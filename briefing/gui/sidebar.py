@@ -76,7 +76,11 @@ class Sidebar(QWidget):
                 f"QPushButton:hover {{ background: {colors.quote}; }}"
                 f"QPushButton:checked {{ background: {colors.accent}; color: {selected}; }}"
                 f"QPushButton:focus {{ border: 2px solid {colors.accent}; }}"
-                f"QPushButton:checked:focus {{ border: 2px solid {colors.text}; }}")
+                f"QPushButton:checked:focus {{ border: 2px solid {colors.text}; }}"
+                # While a first start reads the topics the buttons wait: say so.
+                f"QPushButton:disabled {{ color: {colors.muted}; }}"
+                f"QPushButton:checked:disabled {{ background: {colors.border}; "
+                f"color: {colors.muted}; }}")
 
     def set_topics(self, topics: list[Topic], counts: dict[str, Counts], current: str | None):
         """Fill the list; current: the topic id to select, "" for all, None for the default."""
