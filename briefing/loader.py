@@ -10,10 +10,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
-from . import dates, yamlfile
+from . import dates
+from .card_links import Built, Links
 from .collector import paused_collection
+from .file_reads import FileRead, LoadCache, read_file
 from .model import (
     KINDS,
     Card,
@@ -30,7 +30,7 @@ from .model import (
 from .prompts import read_prompts
 from .quotes import MIN_QUOTE, TOO_SHORT, Article, SeedTexts, fold
 from .topics import TOPIC_FILE, YAML_SUFFIXES, card_files, find
-from .validator import INVALID, Hints, Located, check_document, clip
+from .validator import INVALID, Hints, Located, clip
 
 HEADER = ("title", "bottom_line", "seeds")
 TOPIC_ONLY = HEADER + ("key_judgments", "glossary", "comparisons")
@@ -49,17 +49,6 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
     return [load_topic(folder, seeds) for folder in folders], problems
 
 
-class LoadCache:
-    """What loading one topic again and again keeps between loads (the editor's live
-    check): each file's parse and schema check, by its text, and its cards, while the
-    seeds stay the same. A key typed into one file of 10,000 cards then costs a parse
-    of that file, not of the topic."""
-
-    def __init__(self):
-        self.seeds = SeedTexts()
-        self.files: dict[Path, _FileRead] = {}
-
-
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
                texts: dict[Path, str] | None = None, cache: LoadCache | None = None,
                progress: Callable[[int, int], None] | None = None) -> Topic:
@@ -69,54 +58,6 @@ def load_topic(folder: Path, seeds: SeedTexts | None = None,
     seeds = seeds or (cache.seeds if cache is not None else SeedTexts())
     with paused_collection():
         return _TopicBuilder(Path(folder), seeds, texts or {}, cache, progress).build()
-
-
-def _card_nodes(root) -> list[yaml.Node]:
-    """The items of a file's cards list, straight from its nodes."""
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
-                    and isinstance(value, yaml.SequenceNode):
-                return value.value
-    return []
-
-
-def _declared_ids(cards: list[yaml.Node]) -> set[str]:
-    """The plain-text ids of the cards in a file, read straight from its nodes."""
-    ids: set[str] = set()
-    for item in cards:
-        if isinstance(item, yaml.MappingNode):
-            ids.update(v.value for k, v in item.value
-                       if isinstance(k, yaml.ScalarNode) and k.value == "id"
-                       and isinstance(v, yaml.ScalarNode))
-    return ids
-
-
-class _FileRead:
-    """One file as read, parsed and checked against the schema; its nodes let go."""
-
-    __slots__ = ("text", "problems", "starts", "declared", "value", "checked", "built",
-                 "context")
-
-    def __init__(self, text: str | None, problems: list[Problem]):
-        self.text, self.problems = text, problems
-        self.starts: list[tuple[int, int]] = []  # where each card begins, for the bound
-        self.declared: set[str] = set()
-        self.value = None  # None: the file could not be read or parsed
-        self.checked: list[Problem] = []
-        self.built: list[_Built] | None = None  # its cards, for the seeds in context
-        self.context: tuple | None = None
-
-
-class _Built:
-    """A card as built from its file, with the problems found building it: whether it is
-    a duplicate depends on the files before it, so that is decided when it is taken."""
-
-    __slots__ = ("card", "links", "id_at", "problems")
-
-    def __init__(self, card: Card, links: _Links, id_at: tuple[int, int],
-                 problems: list[Problem]):
-        self.card, self.links, self.id_at, self.problems = card, links, id_at, problems
 
 
 def _size(path: Path) -> int:
@@ -144,7 +85,7 @@ class _TopicBuilder:
         self.cards: list[Card] = []
         self.first_seen: dict[str, tuple[str, int]] = {}  # card id -> file, line of its first use
         # What the checks across files need of each card, once every card is read.
-        self.links: dict[str, _Links] = {}
+        self.links: dict[str, Links] = {}
         self.articles: dict[Path, Article | None] = {}
         self._ids: set[str] | None = None
 
@@ -173,7 +114,7 @@ class _TopicBuilder:
                 self._past_bound(shown, (1, 1), "the topic's files hold more than "
                                  f"{MAX_TOPIC_BYTES // 2**20} MiB together")
                 break
-            read = self._read(path, shown)
+            read = read_file(path, shown, self.unsaved, self.cache)
             self.problems.extend(read.problems)
             if read.value is None:
                 self.unreadable = True
@@ -230,29 +171,7 @@ class _TopicBuilder:
             files=tuple(files),
         )
 
-    def _read(self, path: Path, shown: str) -> _FileRead:
-        """The file read, parsed and checked, or as it was the last time its text was this."""
-        if path in self.unsaved:
-            text, problems = self.unsaved[path], []
-        else:
-            text, problems = yamlfile.read_text(path, shown)
-        cached = self.cache.files.get(path) if self.cache is not None else None
-        if cached is not None and text is not None and cached.text == text:
-            return cached
-        read = _FileRead(text, problems)
-        if text is None:
-            return read
-        node, read.problems = yamlfile.parse(text, shown)
-        if node is not None:
-            items = _card_nodes(node)
-            read.starts = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in items]
-            read.declared = _declared_ids(items)
-            read.value, read.checked = check_document(node, shown)
-        if self.cache is not None:
-            self.cache.files[path] = read
-        return read
-
-    def _built(self, path: Path, shown: str, read: _FileRead) -> list[_Built]:
+    def _built(self, path: Path, shown: str, read: FileRead) -> list[Built]:
         """The file's cards, built again only when its text or the seeds changed."""
         # Seeds compare by value, articles by identity: the cache's SeedTexts hands out
         # the same Article until its file changes.
@@ -367,7 +286,7 @@ class _TopicBuilder:
         return (f"quote not found in seed {name}: it matches up to "
                 f"'...{wanted[max(0, low - 30):low]}' then differs at '{wanted[low:low + 20]}'")
 
-    def _take(self, shown: str, built: _Built) -> None:
+    def _take(self, shown: str, built: Built) -> None:
         """A built card joins the topic, unless a file before it used its id."""
         card = built.card
         if card.id in self.first_seen:
@@ -380,7 +299,7 @@ class _TopicBuilder:
         self.links[card.id] = built.links
         self.problems.extend(built.problems)
 
-    def _build_card(self, path: Path, shown: str, raw) -> _Built | None:
+    def _build_card(self, path: Path, shown: str, raw) -> Built | None:
         # A card missing other fields still gets its id, related and quotes
         # checked, so one pass of `check` shows everything that is wrong.
         if not isinstance(raw, dict) or "id" not in raw or "kind" not in raw:
@@ -391,7 +310,7 @@ class _TopicBuilder:
         finally:
             self.problems = outer
 
-    def _new_card(self, path: Path, shown: str, raw) -> _Built:
+    def _new_card(self, path: Path, shown: str, raw) -> Built:
         card_id = raw["id"]
         card = Card(
             topic=self.folder.name, id=card_id, kind=raw["kind"],
@@ -410,7 +329,7 @@ class _TopicBuilder:
         if "event" in raw and "date" not in raw:
             self.report(shown, raw.at("event"), "event needs a date: the chronology lists "
                                                 "the event at it")
-        return _Built(card, _Links.of(shown, raw), raw.at("id"), self.problems)
+        return Built(card, Links.of(shown, raw), raw.at("id"), self.problems)
 
     def _date(self, shown: str, raw, key: str = "date") -> dates.When | None:
         if key not in raw:
@@ -535,31 +454,3 @@ class _TopicBuilder:
                 self.report(links.shown, links.unit_at, f"series '{clip(card.series)}' mixes "
                             f"units: '{clip(card.unit)}' here, '{clip(first.unit)}' on "
                             f"'{clip(first.id)}'")
-
-
-class _Marked(list):
-    """Ids gathered from several mappings, each with the place it was written."""
-
-    def __init__(self, items, marks):
-        super().__init__(items)
-        self.marks = marks
-
-
-class _Links:
-    """A card's ids of other cards and the places the checks across files report at,
-    kept instead of its whole checked mapping."""
-
-    __slots__ = ("shown", "related", "relations", "value_at", "unit_at")
-
-    @classmethod
-    def of(cls, shown: str, raw: Located) -> _Links:
-        links = cls()
-        links.shown = shown
-        links.related = raw.get("related")
-        entries = [e for e in raw.get("relations", ()) if "to" in e]
-        links.relations = _Marked([e["to"] for e in entries], [e.at("to") for e in entries]) \
-            if entries else None
-        charted = "series" in raw  # only a figure in a series has its value and unit checked
-        links.value_at = raw.at("value") if charted and "value" in raw else None
-        links.unit_at = raw.at("unit") if charted else None
-        return links

@@ -18,8 +18,9 @@ from .model import Card, Topic
 from .paths import file_key
 
 # The code whose behaviour a cached topic depends on.
-_CODE = ("topic_cache.py", "model.py", "loader.py", "validator.py", "yamlfile.py", "quotes.py",
-         "cloze.py", "prompts.py", "dates.py", "schema.json")
+_CODE = ("topic_cache.py", "model.py", "loader.py", "file_reads.py", "card_links.py",
+         "validator.py", "yamlfile.py", "quotes.py", "cloze.py", "prompts.py", "dates.py",
+         "schema.json")
 _HERE = Path(__file__).resolve().parent
 
 

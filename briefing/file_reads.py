@@ -1,0 +1,85 @@
+"""Reading one file of a topic: its text, its parse and its schema check, with the nodes
+let go; and what the editor's live check keeps of each file between checks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from . import yamlfile
+from .model import Problem
+from .quotes import SeedTexts
+from .validator import check_document
+
+
+class LoadCache:
+    """What loading one topic again and again keeps between loads (the editor's live
+    check): each file's parse and schema check, by its text, and its cards, while the
+    seeds stay the same. A key typed into one file of 10,000 cards then costs a parse
+    of that file, not of the topic."""
+
+    def __init__(self):
+        self.seeds = SeedTexts()
+        self.files: dict[Path, FileRead] = {}
+
+
+def card_nodes(root) -> list[yaml.Node]:
+    """The items of a file's cards list, straight from its nodes."""
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
+                    and isinstance(value, yaml.SequenceNode):
+                return value.value
+    return []
+
+
+def declared_ids(cards: list[yaml.Node]) -> set[str]:
+    """The plain-text ids of the cards in a file, read straight from its nodes."""
+    ids: set[str] = set()
+    for item in cards:
+        if isinstance(item, yaml.MappingNode):
+            ids.update(v.value for k, v in item.value
+                       if isinstance(k, yaml.ScalarNode) and k.value == "id"
+                       and isinstance(v, yaml.ScalarNode))
+    return ids
+
+
+class FileRead:
+    """One file as read, parsed and checked against the schema; its nodes let go."""
+
+    __slots__ = ("text", "problems", "starts", "declared", "value", "checked", "built",
+                 "context")
+
+    def __init__(self, text: str | None, problems: list[Problem]):
+        self.text, self.problems = text, problems
+        self.starts: list[tuple[int, int]] = []  # where each card begins, for the bound
+        self.declared: set[str] = set()
+        self.value = None  # None: the file could not be read or parsed
+        self.checked: list[Problem] = []
+        self.built: list | None = None  # its cards, for the seeds in context
+        self.context: tuple | None = None
+
+
+def read_file(path: Path, shown: str, unsaved: dict[Path, str],
+              cache: LoadCache | None) -> FileRead:
+    """The file read, parsed and checked (unsaved: the editor's text in place of a file's),
+    or as it was the last time its text was this."""
+    if path in unsaved:
+        text, problems = unsaved[path], []
+    else:
+        text, problems = yamlfile.read_text(path, shown)
+    cached = cache.files.get(path) if cache is not None else None
+    if cached is not None and text is not None and cached.text == text:
+        return cached
+    read = FileRead(text, problems)
+    if text is None:
+        return read
+    node, read.problems = yamlfile.parse(text, shown)
+    if node is not None:
+        items = card_nodes(node)
+        read.starts = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in items]
+        read.declared = declared_ids(items)
+        read.value, read.checked = check_document(node, shown)
+    if cache is not None:
+        cache.files[path] = read
+    return read
