@@ -304,3 +304,18 @@ def test_load_topic_is_unchanged_by_export(example, tmp_path):
     again = load_topic(example.path)
     export_pdf([example], tmp_path / "x.pdf")
     assert load_topic(example.path) == again
+
+
+def test_the_pack_is_laid_out_in_one_pass(example, tmp_path, monkeypatch):
+    # A second pass lays every card out again (and held every card's lines in memory
+    # between the passes) only to learn the page numbers, which are now drawn last.
+    from briefing.pdf.pack_doc import PackDoc
+
+    passes = []
+    begin = PackDoc.handle_documentBegin
+    monkeypatch.setattr(PackDoc, "handle_documentBegin",
+                        lambda self: (passes.append(1), begin(self)))
+    report = export_pdf([example], tmp_path / "pack.pdf")
+    assert len(passes) == 1
+    texts = page_texts(read(report.output))
+    assert f"page 2 of {len(texts)}" in texts[1]

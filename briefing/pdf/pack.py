@@ -297,7 +297,7 @@ def build_pack(parts: list[Part], pagesize, mk: Markup, *, date: str, filters=((
     total_cards = sum(len(p.cards) for p in parts)
     doc = PackDoc(out, pagesize, fonts=mk.fonts, date=date, progress=progress,
                   cards=total_cards, **meta)
-    story = [doc.page_total]
+    story = []
     described = describe_filters(*filters)
     for part in parts:
         if part.number:
@@ -306,4 +306,4 @@ def build_pack(parts: list[Part], pagesize, mk: Markup, *, date: str, filters=((
     doc.build_story(story)
     if progress:
         progress(doc.work, doc.work)
-    return out.getvalue(), doc.page_total.total or doc.page
+    return out.getvalue(), doc.total
