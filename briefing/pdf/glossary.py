@@ -2,9 +2,8 @@
 source note, and the cards about it."""
 from __future__ import annotations
 
-from reportlab.platypus import Table
-
 from ..glossary import entries_sorted
+from .long_table import long_table
 from .markup import anchor, link
 from .paragraph import Paragraph
 from .styles import KIND_COLORS, PACK, grid
@@ -30,7 +29,6 @@ def section(story) -> list:
             meaning += f'<br/><font size="7.5">See: {", ".join(seen)}</font>'
         rows.append([story.para(term, "cell", entry.term + entry.expansion),
                      story.para(meaning, "cell", entry.definition)])
-    table = Table(rows, colWidths=[0.3 * story.width, 0.7 * story.width], repeatRows=1,
-                  splitInRow=1)
-    table.setStyle(grid(KIND_COLORS["actor"], padding=4))
+    table = long_table(rows, [0.3 * story.width, 0.7 * story.width],
+                       grid(KIND_COLORS["actor"], padding=4))
     return [story.section_mark("glossary", "Glossary"), Paragraph("Glossary", PACK["h1"]), table]

@@ -14,13 +14,13 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     Spacer,
-    Table,
 )
 
 from ..model import KIND_LABELS, KIND_NAMES, KINDS, Card, Seed, Source
 from ..wording import clip
 from . import actor_map, changes, chronology, glossary
 from .charts import Captioned, series_chart
+from .long_table import long_table
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
 from .paragraph import Paragraph
@@ -239,9 +239,8 @@ class PartStory:
                          cell("; ".join(dict.fromkeys(s.seed.short_label for s in card.sources)),
                               "source", card)])
         widths = [0.38, 0.27, 0.14, 0.21]
-        table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=1,
-                      splitInRow=1)
-        table.setStyle(grid(KIND_COLORS["figure"], padding=4))
+        table = long_table(rows, [w * self.width for w in widths],
+                           grid(KIND_COLORS["figure"], padding=4))
         return [self.section_mark("glance", "At a glance", level=2, toc_level=1),
                 Paragraph("At a glance", PACK["h2"]), table,
                 *self.source_legend([s.seed for c in cards for s in c.sources]), Spacer(1, 10)]

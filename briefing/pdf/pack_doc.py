@@ -10,17 +10,19 @@ given its entries before the pass, so it takes the room it will have.
 """
 from __future__ import annotations
 
-from ast import literal_eval
-
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import BASE, Fonts, draw_line, fitted_line
 from .forward import Forward, toc_number
+from .long_table import LongTable
+from .markup import check_key
+from .paragraph import Paragraph
 from .styles import MUTED, PACK, RULE
 
 MARGIN = 54
+NUMBER_CALLBACK = "packContentsNumber"
 
 
 class OutlineMark(Flowable):
@@ -55,35 +57,50 @@ class PartContents(TableOfContents):
         self.doc: PackDoc | None = None
 
     def wrap(self, availWidth, availHeight):
-        # The frame wraps the contents more than once, and each wrap made a new paragraph
-        # per entry: a pack's thousands of cards are thousands of entries. Its table stays
-        # the same for the same entries and width.
-        key = (availWidth, self.canv, self._lastEntries)
-        if getattr(self, "_wrapped", None) == key:
-            self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
-        else:
-            self.width, self.height = super().wrap(availWidth, availHeight)
-            self._wrapped = key
-        # reportlab's callback (set by its wrap) draws the number it was given: none yet.
-        # The pieces a split leaves are tables that call it too.
-        self.canv.setNamedCB("drawTOCEntryEnd", self._number)
+        # Made once per width: the frame wraps the contents more than once, and a pack's
+        # thousands of cards are thousands of entries. reportlab's own wrap made its
+        # paragraphs anew each time, of a kind that breaks its lines again at each wrap.
+        if getattr(self, "_wrapped", None) != availWidth:
+            self._table = self._entry_table(availWidth)
+            self._wrapped = availWidth
+        # the callback is the canvas's: set it for every contents (and each split piece)
+        self.canv.setNamedCB(NUMBER_CALLBACK, self._number)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
+
+    def _entry_table(self, width: float) -> Table:
+        rows = []
+        for level, text, _page, key in self._lastEntries:
+            style = self.getLevelStyle(level)
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            # keys are ours (see markup.check_key): no commas or quotes in the label; the
+            # link as reportlab's contents make it, in the entry's colour
+            number = f'<onDraw name="{NUMBER_CALLBACK}" label="{level},{key}"/>'
+            rows.append([Paragraph(f'<a href="#{check_key(key)}">{text}</a>{number}', style)])
+        return Table(rows, colWidths=(width,), style=self.tableStyle)
+
+    def split(self, availWidth, availHeight):
+        # a chunk of entries at a time (reportlab measured them all at each page end)
+        def make(rows):
+            return Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+
+        return LongTable(self._table._cellvalues, make).splitOn(self.canv, availWidth,
+                                                               availHeight)
 
     def _number(self, canvas, kind, label):
         """Where an entry's text ends: the dots and page number, as a form drawn later,
         and a link over them to the entry."""
-        _page, level, key = label.split(",")
-        key = literal_eval(key)
+        level, key = label.split(",")
         style = self.getLevelStyle(int(level))
         x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
-        room = self._wrapped[0] - x
+        room = self._wrapped - x
         pages = self.doc.pages
         canvas.saveState()
         canvas.translate(x, y)
         self.doc.forward.place(canvas, lambda c: toc_number(c, style, pages[key], room, " . "))
         canvas.restoreState()
-        if key:
-            canvas.linkRect("", key, (x, y, x + room, y + style.leading), relative=1)
+        canvas.linkRect("", key, (x, y, x + room, y + style.leading), relative=1)
 
 
 class PackDoc(BaseDocTemplate):
