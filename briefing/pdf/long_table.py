@@ -16,11 +16,11 @@ from reportlab.platypus.flowables import Flowable
 CHUNK = 60  # rows: a little more than a page holds (a chunk that fits is made longer)
 
 
-def long_table(rows: list, widths, style: TableStyle, repeat: int = 1):
-    """A table of `rows` (the first `repeat` rows are the head on every page), split in
-    rows as reportlab does; a LongTable when it is long."""
+def long_table(rows: list, widths, style: TableStyle, repeat: int = 1, split_in_row: int = 1):
+    """A table of `rows` (the first `repeat` rows are the head on every page), split as
+    reportlab does; a LongTable when it is long."""
     def make(part: list) -> Table:
-        table = Table(part, colWidths=widths, repeatRows=repeat, splitInRow=1)
+        table = Table(part, colWidths=widths, repeatRows=repeat, splitInRow=split_in_row)
         table.setStyle(style)
         return table
 

@@ -10,13 +10,13 @@ given its entries before the pass, so it takes the room it will have.
 """
 from __future__ import annotations
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import BASE, Fonts, draw_line, fitted_line
 from .forward import Forward, toc_number
-from .long_table import LongTable
+from .long_table import long_table
 from .markup import check_key
 from .paragraph import Paragraph
 from .styles import MUTED, PACK, RULE
@@ -68,7 +68,7 @@ class PartContents(TableOfContents):
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 
-    def _entry_table(self, width: float) -> Table:
+    def _entry_table(self, width: float):
         rows = []
         for level, text, _page, key in self._lastEntries:
             style = self.getLevelStyle(level)
@@ -78,15 +78,8 @@ class PartContents(TableOfContents):
             # link as reportlab's contents make it, in the entry's colour
             number = f'<onDraw name="{NUMBER_CALLBACK}" label="{level},{key}"/>'
             rows.append([Paragraph(f'<a href="#{check_key(key)}">{text}</a>{number}', style)])
-        return Table(rows, colWidths=(width,), style=self.tableStyle)
-
-    def split(self, availWidth, availHeight):
-        # a chunk of entries at a time (reportlab measured them all at each page end)
-        def make(rows):
-            return Table(rows, colWidths=(availWidth,), style=self.tableStyle)
-
-        return LongTable(self._table._cellvalues, make).splitOn(self.canv, availWidth,
-                                                               availHeight)
+        # reportlab measured all the entries at each wrap and split: a LongTable does not
+        return long_table(rows, (width,), self.tableStyle, repeat=0, split_in_row=0)
 
     def _number(self, canvas, kind, label):
         """Where an entry's text ends: the dots and page number, as a form drawn later,
@@ -124,17 +117,21 @@ class PackDoc(BaseDocTemplate):
 
     def build_story(self, story: list) -> None:
         """Lay the story out once (see the module's docstring), then write the numbers."""
-        marks = list(_outline_marks(story))
-        for contents in (f for f in story if isinstance(f, PartContents)):
-            contents.doc = self
-            contents._lastEntries = [(m.toc_level, m.toc, 0, m.key) for m in marks
-                                     if m.toc is not None and m.key.startswith(contents.prefix)]
-        del marks
+        self._give_entries(story)
         self._doSave = 0  # saved below, once the forms are defined
         self.build(story)
         self.total = self.page
         self.forward.finish(self.canv)
         self.canv.save()
+
+    def _give_entries(self, story: list) -> None:
+        # A function of its own, so no name holds a contents (and its table of every
+        # entry) through the build: the story list is the only owner of what it lays out.
+        marks = list(_outline_marks(story))
+        for contents in (f for f in story if isinstance(f, PartContents)):
+            contents.doc = self
+            contents._lastEntries = [(m.toc_level, m.toc, 0, m.key) for m in marks
+                                     if m.toc is not None and m.key.startswith(contents.prefix)]
 
     def afterFlowable(self, flowable):
         if not isinstance(flowable, OutlineMark):
