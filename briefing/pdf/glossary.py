@@ -2,7 +2,10 @@
 source note, and the cards about it."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..glossary import entries_sorted
+from .deferred import Deferred
 from .long_table import long_table
 from .markup import anchor, link
 from .paragraph import Paragraph
@@ -10,9 +13,16 @@ from .styles import KIND_COLORS, PACK, grid
 
 
 def section(story) -> list:
-    entries = entries_sorted(story.part.topic.glossary)
-    if not entries:
+    """Nothing without terms; else the section, made after the cards (whose notes come
+    first) as the layout reaches it."""
+    if not story.part.topic.glossary:
         return []
+    mark = story.section_mark("glossary", "Glossary")
+    return [Deferred(partial(_section, story, mark), [mark])]
+
+
+def _section(story, mark) -> list:
+    entries = entries_sorted(story.part.topic.glossary)
     rows = [[Paragraph(h, PACK["cell-head"]) for h in ("Term", "Meaning")]]
     for number, entry in enumerate(entries, 1):
         where = f"{story.where} glossary {entry.term}"
@@ -31,4 +41,4 @@ def section(story) -> list:
                      story.para(meaning, "cell", entry.definition)])
     table = long_table(rows, [0.3 * story.width, 0.7 * story.width],
                        grid(KIND_COLORS["actor"], padding=4))
-    return [story.section_mark("glossary", "Glossary"), Paragraph("Glossary", PACK["h1"]), table]
+    return [mark, Paragraph("Glossary", PACK["h1"]), table]

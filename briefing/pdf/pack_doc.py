@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from .deferred import Deferred, expand_ahead
 from .fonts import BASE, Fonts, draw_line, fitted_line
 from .forward import Forward, toc_number
 from .long_table import long_table
@@ -133,6 +134,11 @@ class PackDoc(BaseDocTemplate):
             contents._lastEntries = [(m.toc_level, m.toc, 0, m.key) for m in marks
                                      if m.toc is not None and m.key.startswith(contents.prefix)]
 
+    def handle_flowable(self, flowables):
+        expand_ahead(flowables)
+        if flowables:
+            super().handle_flowable(flowables)
+
     def afterFlowable(self, flowable):
         if not isinstance(flowable, OutlineMark):
             return
@@ -174,9 +180,12 @@ class PackDoc(BaseDocTemplate):
 
 
 def _outline_marks(flowables):
-    """The OutlineMarks of a story in reading order, also those inside a KeepTogether."""
+    """The OutlineMarks of a story in reading order, also those inside a KeepTogether
+    or still to be made by a Deferred."""
     for flowable in flowables:
         if isinstance(flowable, OutlineMark):
             yield flowable
+        elif isinstance(flowable, Deferred):
+            yield from flowable.marks
         elif isinstance(getattr(flowable, "_content", None), list):
             yield from _outline_marks(flowable._content)
