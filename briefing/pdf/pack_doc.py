@@ -10,6 +10,8 @@ given its entries before the pass, so it takes the room it will have.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -64,8 +66,10 @@ class PartContents(TableOfContents):
         if getattr(self, "_wrapped", None) != availWidth:
             self._table = self._entry_table(availWidth)
             self._wrapped = availWidth
-        # the callback is the canvas's: set it for every contents (and each split piece)
-        self.canv.setNamedCB(NUMBER_CALLBACK, self._number)
+        # The callback is the canvas's: set for every contents (and each split piece). It
+        # holds what it needs, not the contents: the canvas lives to the end of the build.
+        self.canv.setNamedCB(NUMBER_CALLBACK, partial(_number, self.levelStyles, availWidth,
+                                                      self.doc))
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 
@@ -82,19 +86,20 @@ class PartContents(TableOfContents):
         # reportlab measured all the entries at each wrap and split: a LongTable does not
         return long_table(rows, (width,), self.tableStyle, repeat=0, split_in_row=0)
 
-    def _number(self, canvas, kind, label):
-        """Where an entry's text ends: the dots and page number, as a form drawn later,
-        and a link over them to the entry."""
-        level, key = label.split(",")
-        style = self.getLevelStyle(int(level))
-        x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
-        room = self._wrapped - x
-        pages = self.doc.pages
-        canvas.saveState()
-        canvas.translate(x, y)
-        self.doc.forward.place(canvas, lambda c: toc_number(c, style, pages[key], room, " . "))
-        canvas.restoreState()
-        canvas.linkRect("", key, (x, y, x + room, y + style.leading), relative=1)
+
+def _number(styles, width: float, doc: PackDoc, canvas, kind, label) -> None:
+    """Where a contents entry's text ends: the dots and page number, as a form drawn
+    later, and a link over them to the entry."""
+    level, key = label.split(",")
+    style = styles[int(level)]
+    x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+    room = width - x
+    pages = doc.pages
+    canvas.saveState()
+    canvas.translate(x, y)
+    doc.forward.place(canvas, lambda c: toc_number(c, style, pages[key], room, " . "))
+    canvas.restoreState()
+    canvas.linkRect("", key, (x, y, x + room, y + style.leading), relative=1)
 
 
 class PackDoc(BaseDocTemplate):
