@@ -304,3 +304,43 @@ def test_load_topic_is_unchanged_by_export(example, tmp_path):
     again = load_topic(example.path)
     export_pdf([example], tmp_path / "x.pdf")
     assert load_topic(example.path) == again
+
+
+def test_the_pack_is_laid_out_in_one_pass(example, tmp_path, monkeypatch):
+    # A second pass lays every card out again (and held every card's lines in memory
+    # between the passes) only to learn the page numbers, which are now drawn last.
+    from briefing.pdf.pack_doc import PackDoc
+
+    passes = []
+    begin = PackDoc.handle_documentBegin
+    monkeypatch.setattr(PackDoc, "handle_documentBegin",
+                        lambda self: (passes.append(1), begin(self)))
+    report = export_pdf([example], tmp_path / "pack.pdf")
+    assert len(passes) == 1
+    texts = page_texts(read(report.output))
+    assert f"page 2 of {len(texts)}" in texts[1]
+
+
+def test_cards_are_made_as_the_layout_reaches_them(tmp_path, monkeypatch):
+    # a pack of thousands of cards held every card's flowables from start to end
+    from briefing.pdf import pack
+    from briefing.pdf.deferred import BATCH
+    from briefing.pdf.pack_doc import PackDoc
+
+    made, at_first_card = [], []
+    keep = pack.KeepCard.__init__
+    monkeypatch.setattr(pack.KeepCard, "__init__",
+                        lambda self, *a: (made.append(1), keep(self, *a))[1])
+    after = PackDoc.afterFlowable
+
+    def seen(self, flowable):
+        if getattr(flowable, "card", False) and not at_first_card:
+            at_first_card.append(len(made))
+        after(self, flowable)
+
+    monkeypatch.setattr(PackDoc, "afterFlowable", seen)
+    report = export_pdf([stress_topic(tmp_path, 150)], tmp_path / "big.pdf")
+    assert len(made) == 150
+    assert at_first_card == [BATCH]
+    texts = page_texts(read(report.output))
+    assert "Card 149 title" in "".join(texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from .. import compare
+from .long_table import long_table
 from .markup import anchor, link
 from .paragraph import Paragraph
 from .styles import KIND_COLORS, PACK, SHADE, grid
@@ -78,7 +79,7 @@ def _side(story, side, theme, key, where) -> list:
     return cell
 
 
-def theme_table(story, themes, pair) -> Table:
+def theme_table(story, themes, pair):
     first, last = pair
     rows = [[Paragraph(h, PACK["cell-head"]) for h in
              ("Tag", first.short_label, last.short_label)]]
@@ -86,9 +87,7 @@ def theme_table(story, themes, pair) -> Table:
         rows.append([story.para(story.mk.text(theme.tag), "cell", theme.tag),
                      _titles(story, theme.earlier), _titles(story, theme.later)])
     widths = [0.2, 0.4, 0.4]
-    table = Table(rows, colWidths=[w * story.width for w in widths], repeatRows=1, splitInRow=1)
-    table.setStyle(grid(KIND_COLORS["objective"]))
-    return table
+    return long_table(rows, [w * story.width for w in widths], grid(KIND_COLORS["objective"]))
 
 
 def _titles(story, cards) -> Paragraph:

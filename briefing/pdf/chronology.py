@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Spacer
 
 from .. import chronology
 from .diagram import DiagramText, LinkedDrawing, flip
+from .long_table import long_table
 from .markup import link
 from .paragraph import Paragraph
 from .styles import INK, KIND_COLORS, MUTED, PACK, RULE, grid
@@ -97,7 +98,7 @@ def timeline_drawing(timeline, rows, text: DiagramText, story) -> LinkedDrawing:
     return LinkedDrawing(drawing, links, story.height)
 
 
-def table(story, rows) -> Table:
+def table(story, rows):
     head = [Paragraph(h, PACK["cell-head"]) for h in ("No.", "Date", "Event", "Source")]
     body = [head]
     for row in rows:
@@ -113,7 +114,4 @@ def table(story, rows) -> Table:
                      story.para(story.mk.text(row.when.label, where), "cell", row.when.label),
                      story.para(cell, "cell", row.event),
                      story.para(story.mk.text(cites, where), "cell", cites)])
-    result = Table(body, colWidths=[w * story.width for w in COLUMNS], repeatRows=1,
-                   splitInRow=1)
-    result.setStyle(grid(KIND_COLORS["actor"]))
-    return result
+    return long_table(body, [w * story.width for w in COLUMNS], grid(KIND_COLORS["actor"]))

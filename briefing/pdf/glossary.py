@@ -2,18 +2,27 @@
 source note, and the cards about it."""
 from __future__ import annotations
 
-from reportlab.platypus import Table
+from functools import partial
 
 from ..glossary import entries_sorted
+from .deferred import Deferred
+from .long_table import long_table
 from .markup import anchor, link
 from .paragraph import Paragraph
 from .styles import KIND_COLORS, PACK, grid
 
 
 def section(story) -> list:
-    entries = entries_sorted(story.part.topic.glossary)
-    if not entries:
+    """Nothing without terms; else the section, made after the cards (whose notes come
+    first) as the layout reaches it."""
+    if not story.part.topic.glossary:
         return []
+    mark = story.section_mark("glossary", "Glossary")
+    return [Deferred(partial(_section, story, mark), [mark])]
+
+
+def _section(story, mark) -> list:
+    entries = entries_sorted(story.part.topic.glossary)
     rows = [[Paragraph(h, PACK["cell-head"]) for h in ("Term", "Meaning")]]
     for number, entry in enumerate(entries, 1):
         where = f"{story.where} glossary {entry.term}"
@@ -30,7 +39,6 @@ def section(story) -> list:
             meaning += f'<br/><font size="7.5">See: {", ".join(seen)}</font>'
         rows.append([story.para(term, "cell", entry.term + entry.expansion),
                      story.para(meaning, "cell", entry.definition)])
-    table = Table(rows, colWidths=[0.3 * story.width, 0.7 * story.width], repeatRows=1,
-                  splitInRow=1)
-    table.setStyle(grid(KIND_COLORS["actor"], padding=4))
-    return [story.section_mark("glossary", "Glossary"), Paragraph("Glossary", PACK["h1"]), table]
+    table = long_table(rows, [0.3 * story.width, 0.7 * story.width],
+                       grid(KIND_COLORS["actor"], padding=4))
+    return [mark, Paragraph("Glossary", PACK["h1"]), table]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.lib.units import inch
 from reportlab.platypus import (
@@ -14,13 +15,14 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     Spacer,
-    Table,
 )
 
 from ..model import KIND_LABELS, KIND_NAMES, KINDS, Card, Seed, Source
 from ..wording import clip
 from . import actor_map, changes, chronology, glossary
 from .charts import Captioned, series_chart
+from .deferred import Deferred, batches
+from .long_table import long_table
 from .markup import Markup, anchor, has_cjk, link, plain
 from .pack_doc import OutlineMark, PackDoc, PartContents
 from .paragraph import Paragraph
@@ -87,7 +89,9 @@ class PartStory:
         terms = glossary.section(self)
         if terms:
             story += [PageBreak()] + terms
-        story += [PageBreak()] + self.sources()
+        # made after the cards, whose notes come first
+        mark = self.section_mark("sources", "Sources")
+        story += [PageBreak(), Deferred(partial(self.sources, mark), [mark])]
         return story
 
     def judgment_key(self, number: int | None) -> str | None:
@@ -154,18 +158,26 @@ class PartStory:
         story = [self.section_mark(kind, label), Paragraph(label, PACK["h1"])]
         if kind == "figure":
             story += self.figures_table(cards) + self.charts()
-        for card in cards:
-            story += self.card(card)
+        for batch in batches(cards):  # made as the layout reaches them
+            marks = [self.card_mark(card) for card in batch]
+            story.append(Deferred(partial(self.cards, batch, marks), marks))
         return story
 
-    def card(self, card: Card) -> list:
+    def card_mark(self, card: Card) -> OutlineMark:
+        return OutlineMark(self.part.card_key(card), 2, plain(card.title),
+                           toc=self.mk.text(card.title), toc_level=1, card=True)
+
+    def cards(self, cards, marks) -> list:
+        return [flowable for card, mark in zip(cards, marks, strict=True)
+                for flowable in self.card(card, mark)]
+
+    def card(self, card: Card, mark: OutlineMark) -> list:
         key = self.part.card_key(card)
         where = f"{card.topic}/{card.id}"
         field = lambda name: f"{where} {name}"  # noqa: E731
         title = self.mk.text(card.title, field("title"), bold=True)
         color = KIND_COLORS[card.kind].hexval()[2:]
-        story = [OutlineMark(key, 2, plain(card.title), toc=self.mk.text(card.title),
-                             toc_level=1, card=True),
+        story = [mark,
                  self.para(f'<font color="#{color}" size="8">{KIND_NAMES[card.kind].upper()}'
                            f'</font><br/>{title}', "h2", card.title)]
         if card.role:
@@ -239,9 +251,8 @@ class PartStory:
                          cell("; ".join(dict.fromkeys(s.seed.short_label for s in card.sources)),
                               "source", card)])
         widths = [0.38, 0.27, 0.14, 0.21]
-        table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=1,
-                      splitInRow=1)
-        table.setStyle(grid(KIND_COLORS["figure"], padding=4))
+        table = long_table(rows, [w * self.width for w in widths],
+                           grid(KIND_COLORS["figure"], padding=4))
         return [self.section_mark("glance", "At a glance", level=2, toc_level=1),
                 Paragraph("At a glance", PACK["h2"]), table,
                 *self.source_legend([s.seed for c in cards for s in c.sources]), Spacer(1, 10)]
@@ -269,9 +280,9 @@ class PartStory:
                       Spacer(1, 10)]
         return story
 
-    def sources(self) -> list:
+    def sources(self, mark: OutlineMark) -> list:
         topic = self.part.topic
-        story = [self.section_mark("sources", "Sources"), Paragraph("Sources", PACK["h1"])]
+        story = [mark, Paragraph("Sources", PACK["h1"])]
         for seed in topic.seeds:
             text = f"<b>{self.mk.text(seed.title, bold=True)}</b>"
             details = ", ".join(x for x in (seed.publication, str(seed.year or "")) if x)
@@ -297,7 +308,7 @@ def build_pack(parts: list[Part], pagesize, mk: Markup, *, date: str, filters=((
     total_cards = sum(len(p.cards) for p in parts)
     doc = PackDoc(out, pagesize, fonts=mk.fonts, date=date, progress=progress,
                   cards=total_cards, **meta)
-    story = [doc.page_total]
+    story = []
     described = describe_filters(*filters)
     for part in parts:
         if part.number:
@@ -306,4 +317,4 @@ def build_pack(parts: list[Part], pagesize, mk: Markup, *, date: str, filters=((
     doc.build_story(story)
     if progress:
         progress(doc.work, doc.work)
-    return out.getvalue(), doc.page_total.total or doc.page
+    return out.getvalue(), doc.total

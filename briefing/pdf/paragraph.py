@@ -1,9 +1,8 @@
 """reportlab's Paragraph, breaking its lines once per width instead of at every wrap.
 
-A pack is laid out three times or more (multiBuild repeats until the contents and
-the page count settle), and KeepTogether measures a card's paragraphs before the
-frame wraps them again: the same paragraph was broken into the same lines six
-times, most of a pack's time. Breaking lines depends only on the text, the style
+KeepTogether measures a card's paragraphs before the frame wraps them again, and a
+table measures its cells more than once: the same paragraph was broken into the same
+lines several times, most of a pack's time. Breaking lines depends only on the text, the style
 and the width, so the result of the first wrap at a width is kept and given back.
 """
 from __future__ import annotations
@@ -16,11 +15,6 @@ _WRAPPED = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLon
 
 
 class Paragraph(_Paragraph):
-    def drawOn(self, canvas, x, y, _sW=0):
-        if getattr(canvas, "measuring_only", False):
-            return  # a layout pass whose pages are thrown away (see PackDoc.build_story)
-        super().drawOn(canvas, x, y, _sW)
-
     def wrap(self, availWidth, availHeight):
         cache = self.__dict__.setdefault("_wrap_cache", {})
         key = (availWidth, id(self.style))  # a copy given another style breaks anew
