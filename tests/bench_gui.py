@@ -102,7 +102,9 @@ def _window(path: Path):
     window = create_window([path])
     window.resize(1100, 760)
     window.show()
-    run_until(lambda: True, settle_ms=300)  # start-up work queued after the first card
+    # A first start reads a big topic in another process; then the work queued after the
+    # first card.
+    run_until(lambda: window.started, settle_ms=300)
     QApplication.processEvents()
     return window
 
