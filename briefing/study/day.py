@@ -22,6 +22,9 @@ class StudyDay:
         """A day whose count of new prompts can go down without changing this one's."""
         return replace(self, new_left=None if self.new_left is None else dict(self.new_left))
 
+    def allows_any_new(self) -> bool:
+        return self.new_left is None or any(left > 0 for left in self.new_left.values())
+
     def allows_new(self, topic: str) -> bool:
         return self.new_left is None or self.new_left.get(topic, 0) > 0
 
