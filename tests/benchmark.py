@@ -515,6 +515,9 @@ def main() -> int:
         folders = {n: write_topic(temp / f"t{n}", n) for n in TIERS}
         data = temp / "data"
         data.mkdir()
+        # Every child (an export keeps its topic cache there) uses this run's data folder,
+        # never the user's.
+        os.environ["BRIEFING_DATA_DIR"] = str(data)
         if "load" in parts:
             bench_load(folders, runs, results)
         if "check" in parts:
