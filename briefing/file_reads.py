@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from . import yamlfile
+from .card_memo import Memo, can_remember, check_remembering
 from .model import Problem
 from .quotes import SeedTexts
 from .validator import check_document
@@ -21,16 +22,25 @@ class LoadCache:
     def __init__(self):
         self.seeds = SeedTexts()
         self.files: dict[Path, FileRead] = {}
+        self.memos: dict[Path, Memo] = {}  # each file's cards as last checked (card_memo)
+        # each file's built cards, by their checked mapping: (mapping, seeds, Built)
+        self.built: dict[Path, dict[int, tuple]] = {}
 
 
-def card_nodes(root) -> list[yaml.Node]:
-    """The items of a file's cards list, straight from its nodes."""
+def cards_list(root) -> yaml.SequenceNode | None:
+    """A file's cards list, straight from its nodes."""
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
                     and isinstance(value, yaml.SequenceNode):
-                return value.value
-    return []
+                return value
+    return None
+
+
+def card_nodes(root) -> list[yaml.Node]:
+    """The items of a file's cards list, straight from its nodes."""
+    cards = cards_list(root)
+    return cards.value if cards is not None else []
 
 
 def declared_ids(cards: list[yaml.Node]) -> set[str]:
@@ -79,7 +89,11 @@ def read_file(path: Path, shown: str, unsaved: dict[Path, str],
         items = card_nodes(node)
         read.starts = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in items]
         read.declared = declared_ids(items)
-        read.value, read.checked = check_document(node, shown)
+        if cache is not None and can_remember(text):
+            read.value, read.checked, cache.memos[path] = check_remembering(
+                node, cards_list(node), text, shown, cache.memos.get(path, {}))
+        else:
+            read.value, read.checked = check_document(node, shown)
     if cache is not None:
         cache.files[path] = read
     return read

@@ -178,10 +178,20 @@ class _TopicBuilder:
         context = (self.has_header, tuple(self.seeds.items()), tuple(self.articles.items()))
         if read.built is not None and read.context == context:
             return read.built
-        built = [b for raw in read.value.get("cards", [])
-                 if (b := self._build_card(path, shown, raw)) is not None]
-        if self.cache is not None:
-            read.built, read.context = built, context
+        if self.cache is None:
+            return [b for raw in read.value.get("cards", [])
+                    if (b := self._build_card(path, shown, raw)) is not None]
+        # A card whose checked mapping the memo handed back (its text and place unchanged)
+        # is not built again either.
+        before, now = self.cache.built.get(path, {}), {}
+        for raw in read.value.get("cards", []):
+            known = before.get(id(raw))
+            if known is None or known[0] is not raw or known[1] != context:
+                known = (raw, context, self._build_card(path, shown, raw))
+            now[id(raw)] = known
+        self.cache.built[path] = now
+        built = [b for _raw, _context, b in now.values() if b is not None]
+        read.built, read.context = built, context
         return built
 
     def _past_bound(self, shown: str, at: tuple[int, int], what: str) -> None:

@@ -94,6 +94,25 @@ def test_a_load_with_the_live_checks_cache_finds_what_a_fresh_load_finds(workspa
          {more: other.replace("joint agreement", "joint agreemnt")}),
         ("unsaved text: an id used twice across files", lambda: None,
          {more: other.replace("id: tariffs", "id: patience")}),
+        # Edits inside one file: the cards around the edit come from the memo.
+        ("unsaved text: one card's kind mistyped", lambda: None,
+         {cards: CARDS_YAML.replace("kind: objective", "kind: objectiv")}),
+        ("unsaved text: a line added above the cards, every line moves", lambda: None,
+         {cards: "# a comment\n" + CARDS_YAML.replace("kind: objective", "kind: objectiv")}),
+        ("unsaved text: that card fixed, a quote in the last card broken", lambda: None,
+         {cards: "# a comment\n" + CARDS_YAML.replace("2005\n        quote", "2005\n  "
+                                                        "      quote").replace(
+             "U.S. $1.5 billion", "U.S. $1.6 billion")}),
+        ("unsaved text: the same card written twice", lambda: None,
+         {cards: CARDS_YAML + CARDS_YAML.split("cards:\n", 1)[1]}),
+        ("unsaved text: an anchor on the first card", lambda: None,
+         {cards: CARDS_YAML.replace("tags: [leaders]", "tags: &t [leaders]")}),
+        ("unsaved text: an alias to it on a later card, the first unchanged", lambda: None,
+         {cards: CARDS_YAML.replace("tags: [leaders]", "tags: &t [leaders]").replace(
+             "tags: [trade]", "tags: *t", 1)}),
+        ("unsaved text: an anchor and an alias across cards", lambda: None,
+         {cards: CARDS_YAML.replace("tags: [leaders]", "tags: &t [leaders]").replace(
+             "tags: [trade]", "tags: *t")}),
         ("the first file broken, so links are not checked", lambda: None,
          {cards: CARDS_YAML.replace("kind: actor", "kind: [actor")}),
         ("back to the files on disk", lambda: None, {}),
