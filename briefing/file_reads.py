@@ -23,8 +23,9 @@ class LoadCache:
         self.seeds = SeedTexts()
         self.files: dict[Path, FileRead] = {}
         self.memos: dict[Path, Memo] = {}  # each file's cards as last checked (card_memo)
-        # each file's built cards, by their checked mapping: (mapping, seeds, Built)
-        self.built: dict[Path, dict[int, tuple]] = {}
+        # each file's built cards, for the seeds they were built with: by their checked
+        # mapping's id, (mapping, Built)
+        self.built: dict[Path, tuple[tuple, dict[int, tuple]]] = {}
 
 
 def cards_list(root) -> yaml.SequenceNode | None:
@@ -57,8 +58,7 @@ def declared_ids(cards: list[yaml.Node]) -> set[str]:
 class FileRead:
     """One file as read, parsed and checked against the schema; its nodes let go."""
 
-    __slots__ = ("text", "problems", "starts", "declared", "value", "checked", "built",
-                 "context")
+    __slots__ = ("text", "problems", "starts", "declared", "value", "checked")
 
     def __init__(self, text: str | None, problems: list[Problem]):
         self.text, self.problems = text, problems
@@ -66,8 +66,6 @@ class FileRead:
         self.declared: set[str] = set()
         self.value = None  # None: the file could not be read or parsed
         self.checked: list[Problem] = []
-        self.built: list | None = None  # its cards, for the seeds in context
-        self.context: tuple | None = None
 
 
 def read_file(path: Path, shown: str, unsaved: dict[Path, str],

@@ -172,27 +172,26 @@ class _TopicBuilder:
         )
 
     def _built(self, path: Path, shown: str, read: FileRead) -> list[Built]:
-        """The file's cards, built again only when its text or the seeds changed."""
-        # Seeds compare by value, articles by identity: the cache's SeedTexts hands out
-        # the same Article until its file changes.
-        context = (self.has_header, tuple(self.seeds.items()), tuple(self.articles.items()))
-        if read.built is not None and read.context == context:
-            return read.built
+        """The file's cards; with a cache, a card is built again only when its checked
+        mapping is new (the memo hands back the same one while the card's text and place
+        are unchanged) or the seeds changed."""
         if self.cache is None:
             return [b for raw in read.value.get("cards", [])
                     if (b := self._build_card(path, shown, raw)) is not None]
-        # A card whose checked mapping the memo handed back (its text and place unchanged)
-        # is not built again either.
-        before, now = self.cache.built.get(path, {}), {}
+        # Seeds compare by value, articles by identity: the cache's SeedTexts hands out
+        # the same Article until its file changes.
+        context = (self.has_header, tuple(self.seeds.items()), tuple(self.articles.items()))
+        built_for, before = self.cache.built.get(path, (None, {}))
+        if built_for != context:
+            before = {}
+        now = {}
         for raw in read.value.get("cards", []):
             known = before.get(id(raw))
-            if known is None or known[0] is not raw or known[1] != context:
-                known = (raw, context, self._build_card(path, shown, raw))
+            if known is None or known[0] is not raw:
+                known = (raw, self._build_card(path, shown, raw))
             now[id(raw)] = known
-        self.cache.built[path] = now
-        built = [b for _raw, _context, b in now.values() if b is not None]
-        read.built, read.context = built, context
-        return built
+        self.cache.built[path] = (context, now)
+        return [b for _raw, b in now.values() if b is not None]
 
     def _past_bound(self, shown: str, at: tuple[int, int], what: str) -> None:
         self.report(shown, at, f"{what}; split it into several topics (this file and the "
