@@ -123,15 +123,12 @@ class Library:
             if words:
                 found = sorted(self._index(topic).matching(words))
                 cards = list(map(topic.cards.__getitem__, found))
-                if wanted.tag:
-                    cards = [card for card in cards if wanted.tag in card.tags]
             elif wanted.tag:
                 cards = topic.cards_by_tag.get(wanted.tag, ())
             else:
                 cards = topic.cards
-            if wanted.kinds:
-                kinds = wanted.kinds
-                cards = [card for card in cards if card.kind in kinds]
+            if wanted.kinds or (wanted.tag and words):
+                cards = [card for card in cards if wanted.matches(card)]
             result.extend(cards)
         return result
 
