@@ -190,7 +190,7 @@ def test_the_done_screen_says_when_the_next_prompt_falls_due(workspace, tmp_path
         state = CardState.RELEARNING if card == "patience" else CardState.REVIEW
         controller._memories[("example", card, "card")] = Memory(state, due, "{}")
     controller._loaded.add("example")
-    controller._forget_plan()  # the memories changed behind its back, not by a grade
+    controller._changed()  # the memories changed behind its back, not by a grade
     controller.rebuild()
     assert controller.session.current is None  # patience is 38 minutes off: not yet
     assert controller.done_lines() == ["All done for now: nothing is due.",

@@ -62,9 +62,7 @@ class StudyController:
 
     def set_mode(self, mode: Mode) -> None:
         self.mode = Mode(mode)
-        counts = dict(self._counts)
-        self.rebuild()
-        self._counts.update(counts)  # the same cards, gone through another way: same counts
+        self.rebuild()  # the same cards, gone through another way: counts kept (COUNTS_FRESH)
 
     def rebuild(self) -> None:
         """A new pass over the cards the filter shows, in the current mode."""
@@ -86,8 +84,7 @@ class StudyController:
         """The topics were read again (or another program graded): start afresh."""
         self._memories.clear()
         self._loaded.clear()
-        self._counts.clear()
-        self._forget_plan()
+        self._changed()
         self.set_filter(self.filter)
 
     def topics_in_scope(self, wanted: CardFilter | None = None) -> list[Topic]:
@@ -121,8 +118,7 @@ class StudyController:
         if isinstance(session, StudySession) and session.last_saved is not None:
             # Kept here: the session is rebuilt whenever the filter changes.
             self._graded.append((session.last_saved, item, before))
-            self._counts.pop(item.topic, None)
-            self._forget_plan()
+            self._changed(item.topic)
         return True
 
     @property
@@ -150,8 +146,7 @@ class StudyController:
             return None
         if self._graded and self._graded[-1][0] is saved:
             self._graded.pop()
-        self._counts.pop(session.current.topic, None)
-        self._forget_plan()
+        self._changed(session.current.topic)
         return session.current
 
     def next(self) -> None:
@@ -201,8 +196,7 @@ class StudyController:
         if what in (marks.SUSPEND, marks.BURY) and marks.mark_of(self.store, item).hides(
                 self.clock()):
             self.session.skip()
-        self._counts.pop(item.topic, None)
-        self._forget_plan()
+        self._changed(item.topic)
         return message
 
     def mark_shown(self):
@@ -212,8 +206,7 @@ class StudyController:
 
     def set_options(self, topic: Topic, options: TopicOptions) -> None:
         self.store.set_options(topic.id, options)
-        self._counts.clear()  # the daily limit on new prompts is in them
-        self._forget_plan()
+        self._changed()  # the daily limit on new prompts is in the counts and the plan
         self.rebuild()
 
     def custom_study(self, choice: str, limit: int) -> int:
@@ -296,7 +289,7 @@ class StudyController:
     def _day_plan(self) -> DayPlan:
         """Today's plan of the topics in scope, kept while the filter changes (a search
         at 50,000 cards then costs a cut of it) and made again after COUNTS_FRESH, at
-        midnight, for other topics, or after anything that changes it (_forget_plan)."""
+        midnight, for other topics, or after anything that changes it (_changed)."""
         topics, now = tuple(self.topics_in_scope()), self.clock()
         if self._plan is not None:
             kept, plan = self._plan
@@ -310,7 +303,13 @@ class StudyController:
         self._plan = (topics, plan)
         return plan
 
-    def _forget_plan(self) -> None:
+    def _changed(self, topic: str | None = None) -> None:
+        """A grade, undo, mark, option or reload changed what is due: the counts (of that
+        topic, or all) and the day's plan are made again when next wanted."""
+        if topic is None:
+            self._counts.clear()
+        else:
+            self._counts.pop(topic, None)
         self._plan = None
 
     def _memories_for(self, cards: list[Card]) -> dict[tuple[str, str, str], Memory]:
