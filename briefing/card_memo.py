@@ -4,7 +4,7 @@ checks that card against the schema again, not the other 1,999.
 A card is known by its text and where it starts (line and column): the same text at
 the same place checks the same, down to every problem's line. Files with anchors or
 aliases are checked whole, since an alias may reach into another card, and so are
-files whose lines are counted again (NEL, U+2028), whose marks are rewritten.
+files whose line numbers are counted again after parsing (yamlfile.lines_recounted).
 """
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import yaml
 
 from .model import Problem
 from .validator import INVALID, Checker, LocatedList, root_rule
+from .yamlfile import lines_recounted
 
 Key = tuple[str, int, int]
 Memo = dict[Key, tuple[object, list[Problem]]]
 
 
 def can_remember(text: str) -> bool:
-    return "&" not in text and "*" not in text and "\x85" not in text \
-        and "\u2028" not in text and "\u2029" not in text
+    return "&" not in text and "*" not in text and not lines_recounted(text)
 
 
 def check_remembering(root: yaml.Node, cards: yaml.SequenceNode | None, text: str,

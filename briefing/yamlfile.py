@@ -89,7 +89,8 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def _recount(text: str) -> bool:
+def lines_recounted(text: str) -> bool:
+    """Whether the parser's line numbers are counted again for this text (see _place)."""
     return any(char in text for char in _YAML_ONLY_BREAKS)
 
 
@@ -98,7 +99,7 @@ def _place(mark: yaml.Mark, text: str) -> tuple[int, int]:
     break, libyaml counts one more line than the file has, so use the end."""
     if mark.index >= len(text):
         return position(text, len(text))
-    if _recount(text):
+    if lines_recounted(text):
         return position(text, mark.index)
     return mark.line + 1, mark.column + 1
 
@@ -273,7 +274,7 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         mark = docs[1].start_mark
         return None, [Problem(path, *_place(mark, text),
                               "only one YAML document per file; remove the second '---'")]
-    if _recount(text):
+    if lines_recounted(text):
         _recount_marks(docs[0], text)
     return docs[0], []
 
