@@ -60,6 +60,19 @@ def _can_write(db: sqlite3.Connection) -> None:
         db.execute("ROLLBACK")
 
 
+def _when_free(step):
+    """Run step, again while another copy of the app holds the file (two starting at
+    once both create and upgrade it), for up to OPEN_PATIENCE_SECONDS."""
+    deadline = time.monotonic() + OPEN_PATIENCE_SECONDS
+    while True:
+        try:
+            return step()
+        except sqlite3.DatabaseError as error:
+            if not _busy(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
+
+
 def _busy(error: sqlite3.Error) -> bool:
     """The file is in use by another connection: not damage, just wait."""
     return _code(error) in _BUSY_CODES
@@ -174,17 +187,20 @@ class ProgressStore:
             version = version_of(db)
             check(db, version)
         except LayoutError as error:
-            return self._in_memory(db, f"Your study progress file {self.path} was left as it is: "
-                                       f"{error}. Studying goes on, but {_ONLY_UNTIL_QUIT}.",
-                                   copy=False)
+            return self._left_alone(db, error)
         except sqlite3.DatabaseError as error:
             db.close()
             return self._recover(error)
         try:
-            migrate(db, version)  # first: a file that cannot be upgraded stays byte for byte
+            # First: a file that cannot be upgraded stays byte for byte. Waiting here is
+            # for another copy of the app that is creating or upgrading the file.
+            _when_free(lambda: migrate(db))
+            version = SCHEMA_VERSION
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             _can_write(db)
+        except LayoutError as error:  # another, newer app upgraded it meanwhile
+            return self._left_alone(db, error)
         except sqlite3.DatabaseError as error:
             if _busy(error) and version == SCHEMA_VERSION:
                 return db  # a current layout; recording its version can wait for another start
@@ -195,6 +211,11 @@ class ProgressStore:
                                        f"and {_ONLY_UNTIL_QUIT}.", copy=False)
         return db
 
+    def _left_alone(self, db: sqlite3.Connection, error: LayoutError) -> sqlite3.Connection:
+        return self._in_memory(db, f"Your study progress file {self.path} was left as it is: "
+                                   f"{error}. Studying goes on, but {_ONLY_UNTIL_QUIT}.",
+                               copy=False)
+
     def _unwritable(self, error: Exception) -> str:
         reason = "the disk is full" if _code(error) == sqlite3.SQLITE_FULL else \
             "the file or its folder is read-only" if _code(error) in (
@@ -203,14 +224,7 @@ class ProgressStore:
                 f"shown and the file is untouched, but {_ONLY_UNTIL_QUIT}.")
 
     def _connect_when_free(self, target: str) -> sqlite3.Connection:
-        deadline = time.monotonic() + OPEN_PATIENCE_SECONDS
-        while True:
-            try:
-                return self._connect(target)
-            except sqlite3.DatabaseError as error:
-                if not _busy(error) or time.monotonic() > deadline:
-                    raise
-            time.sleep(0.02)
+        return _when_free(lambda: self._connect(target))
 
     def _connect(self, target: str) -> sqlite3.Connection:
         """A connection whose file passed a read-only integrity check: nothing is written
@@ -229,7 +243,7 @@ class ProgressStore:
 
     def _fresh(self, target: str) -> sqlite3.Connection:
         db = self._connect(target)
-        migrate(db, version_of(db))
+        migrate(db)
         return db
 
     def _in_memory(self, source: sqlite3.Connection | None, warning: str,
@@ -242,7 +256,7 @@ class ProgressStore:
             try:
                 if copy:
                     source.backup(memory)
-                    migrate(memory, version_of(memory))
+                    migrate(memory)
             except sqlite3.Error:
                 # The progress shown starts empty; the file itself is still untouched.
                 memory.close()
@@ -250,7 +264,7 @@ class ProgressStore:
                                          check_same_thread=False)
             finally:
                 source.close()
-        migrate(memory, version_of(memory))
+        migrate(memory)
         return memory
 
     def _recover(self, error: Exception) -> sqlite3.Connection:
@@ -263,7 +277,7 @@ class ProgressStore:
                     os.replace(side, kept.with_name(kept.name + suffix))
             db = self._connect_when_free(str(self.path))
             db.execute("PRAGMA journal_mode = WAL")
-            migrate(db, version_of(db))
+            migrate(db)
         except (OSError, sqlite3.DatabaseError) as second:
             return self._in_memory(None, f"Your study progress file {self.path} cannot be opened "
                                          f"({error}) or replaced ({second}); {_ONLY_UNTIL_QUIT}.")

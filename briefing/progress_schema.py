@@ -121,12 +121,18 @@ def check(db: sqlite3.Connection, version: int) -> None:
                                   "have written it")
 
 
-def migrate(db: sqlite3.Connection, version: int) -> None:
-    """Bring the file up to SCHEMA_VERSION in one transaction (db in autocommit mode)."""
-    if version >= SCHEMA_VERSION and db.execute("PRAGMA user_version").fetchone()[0]:
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring the file up to SCHEMA_VERSION in one transaction (db in autocommit mode).
+
+    The version is read again once the transaction holds the write lock: another
+    copy of the app, started at the same moment, may have upgraded the file since
+    the caller looked, and its work must not be done twice."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
+        version = version_of(db)
+        check(db, version)
         for step in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[step]):
                 db.execute(statement)

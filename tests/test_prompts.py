@@ -217,7 +217,7 @@ def test_a_migration_that_fails_leaves_the_file_at_its_old_version(tmp_path, mon
                         progress_schema.MIGRATIONS[1] + "\nTHIS IS NOT SQL;")
     db = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(sqlite3.OperationalError):
-        progress_schema.migrate(db, progress_schema.version_of(db))
+        progress_schema.migrate(db)
     db.close()
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 0
@@ -234,10 +234,10 @@ def test_a_store_whose_file_cannot_be_brought_up_to_date_says_so_and_studies_on(
     before = path.read_bytes()
     real = progress_schema.migrate
 
-    def failing(db, version):
+    def failing(db):
         if db.execute("PRAGMA database_list").fetchone()[2]:  # the file, not a copy in memory
             raise sqlite3.OperationalError("simulated failure")
-        return real(db, version)
+        return real(db)
     monkeypatch.setattr("briefing.progress.migrate", failing)
     store = ProgressStore(path)
     assert "could not be brought up to date (simulated failure)" in store.warning

@@ -33,6 +33,8 @@ folder, rating, limit, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys
 app = create_app()
 window = create_window([folder])
 graded = 0
+if window.store.warning:  # e.g. studying in memory only: the test's message says why
+    print(window.store.warning, file=sys.stderr, flush=True)
 print("ready", flush=True)
 
 def wait_for_go():
@@ -164,10 +166,43 @@ def test_two_apps_grading_the_same_topic_at_once_keep_every_grade(workspace, dat
         first.stderr + second.stderr
     assert len(first.grades) == len(second.grades) == 25
     saved = reviews(data_dir)
-    assert sorted(saved) == sorted(first.grades + second.grades)
+    assert sorted(saved) == sorted(first.grades + second.grades), first.stderr + second.stderr
     assert [r for r in saved if r[1] == 1] == first.grades    # each app's grades in its order
     assert [r for r in saved if r[1] == 2] == second.grades
     assert integrity(data_dir) == "ok"
+
+
+def test_an_app_starting_while_another_creates_the_progress_file_waits_and_saves(tmp_path):
+    """The other app holds the new, empty file's write lock for longer than a grade
+    waits: opening waits for it instead of studying in memory only."""
+    from briefing.progress import WRITE_PATIENCE_MS, ProgressStore
+    path = tmp_path / PROGRESS_FILE
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(3 * WRITE_PATIENCE_MS / 1000, other.execute, ["COMMIT"])
+    release.start()
+    store = ProgressStore(path)
+    try:
+        assert (store.warning, store.saving) == ("", True)
+        store.record(a_review("premier"))
+    finally:
+        store.close()
+        release.join()
+        other.close()
+    assert reviews(tmp_path) == [("premier", 3)]
+
+
+def test_an_upgrade_another_app_did_meanwhile_is_not_done_twice(tmp_path):
+    """Both apps read the file's version before either upgrades it."""
+    from briefing.progress_schema import SCHEMA_VERSION, migrate, version_of
+    path = tmp_path / PROGRESS_FILE
+    first, second = (sqlite3.connect(path, isolation_level=None) for _ in range(2))
+    assert version_of(first) == version_of(second) == 0
+    migrate(first)
+    migrate(second)  # would fail with "duplicate column name: prompt"
+    assert version_of(second) == SCHEMA_VERSION
+    first.close()
+    second.close()
 
 
 def _locked(*args, **kwargs):

@@ -64,8 +64,8 @@ def test_a_full_disk_at_start_is_not_damage_the_file_is_kept_and_progress_shown(
     before = path.read_bytes()
     import briefing.progress as progress
     real = progress.migrate
-    monkeypatch.setattr(progress, "migrate", lambda db, version: _full() if db.execute(
-        "PRAGMA database_list").fetchone()[2] else real(db, version))
+    monkeypatch.setattr(progress, "migrate", lambda db: _full() if db.execute(
+        "PRAGMA database_list").fetchone()[2] else real(db))
     window = open_app(qtbot, workspace.topic())
     try:
         assert "the disk is full" in window.banner.text()
