@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -441,6 +442,16 @@ class ProgressStore:
             for table in ("card_state", "review"):
                 self.db.execute(f"UPDATE {table} SET prompt = ? WHERE topic = ? AND card = ? "
                                 f"AND prompt = ?", (prompt, topic, card, UNASSIGNED_PROMPT))
+
+    @contextmanager
+    def patient(self):
+        """Writes inside wait OPEN_PATIENCE_SECONDS for another program's lock: at quit,
+        waiting a few seconds is better than leaving a grade unsaved."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(OPEN_PATIENCE_SECONDS * 1000)}")
+        try:
+            yield self
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {WRITE_PATIENCE_MS}")
 
     def _transaction(self, doing: str):
         return _Transaction(self.db, doing)

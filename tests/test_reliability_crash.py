@@ -48,6 +48,7 @@ def grade_one():
     card = window.controller.session.current_card
     if card is None or (limit and graded >= limit):
         print("done", flush=True)
+        window.close()  # as the user quits: grades still waiting for the file are saved
         app.quit()
         return
     window.study.flip()

@@ -217,3 +217,53 @@ def test_prompts_of_a_card_studied_in_the_first_release_keep_its_progress_in_the
         assert counts.new == 3  # 5 prompts; premier and trade-2004's first were studied
     finally:
         window.store.close()
+
+
+def hold_the_lock(data_dir):
+    other = sqlite3.connect(data_dir / PROGRESS_FILE, isolation_level=None,
+                            check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    return other
+
+
+def test_a_grade_still_waiting_at_quit_is_saved_once_the_file_is_free(qtbot, workspace,
+                                                                      data_dir):
+    window = open_app(qtbot, workspace.topic())
+    other = hold_the_lock(data_dir)
+    graded = grade(window)
+    assert window.controller.log.waiting  # queued: the file was busy
+    release = threading.Timer(1.0, other.execute, ["ROLLBACK"])  # a second into the quit
+    release.start()
+    try:
+        assert window.close()
+    finally:
+        release.join()
+        other.close()
+        window.store.close()
+    assert [card for card, _ in reviews(data_dir)] == [graded]
+
+
+def test_quitting_while_the_file_stays_busy_asks_before_grades_are_lost(qtbot, workspace,
+                                                                        data_dir, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import briefing.progress as progress
+    monkeypatch.setattr(progress, "OPEN_PATIENCE_SECONDS", 0.3)
+    window = open_app(qtbot, workspace.topic())
+    other = hold_the_lock(data_dir)
+    asked, answers = [], [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry,
+                          QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text, *_a: asked.append(text) or answers.pop(0))
+    try:
+        grade(window)
+        assert not window.close()          # Cancel: the window stays, the grade still waits
+        assert len(window.controller.log.waiting) == 1
+        assert "1 grade could not be saved" in asked[0] and str(data_dir) in asked[0]
+        assert window.close()              # Retry (still busy), then Discard
+        assert len(asked) == 3
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        window.store.close()
+    assert reviews(data_dir) == []

@@ -163,10 +163,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event) -> None:
-        if not self.authoring.confirm_unsaved("quitting"):
+        if not self.authoring.confirm_unsaved("quitting") or not self.study.ready_to_quit():
             event.ignore()
             return
-        self.controller.flush()
         window_layout.save(self, self.settings, [self.main_splitter, self.study])
         self.settings.setValue("view/pointSize", self.look.point_size)
         self.settings.setValue("view/theme", self.look.theme)

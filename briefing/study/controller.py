@@ -257,9 +257,9 @@ class StudyController:
             lines.append(f"The next prompt is due in {interval_text(upcoming - self.clock())}.")
         return lines
 
-    def flush(self) -> int:
+    def flush(self, patient: bool = False) -> int:
         """Save grades that waited for the file; how many still wait."""
-        return self.log.flush()
+        return self.log.flush(patient)
 
     # -- counts ----------------------------------------------------------------
 

@@ -3,7 +3,7 @@ another program holds the file, into a queue that is saved as soon as it is free
 
 The window never waits on SQLite for more than a moment (the store's short
 busy timeout): a grade that finds the file locked is kept here, in order, and
-`flush()` (called on a timer and at quit) saves it later.
+`flush()` (called on a timer, and patiently at quit) saves it later.
 """
 from __future__ import annotations
 
@@ -42,8 +42,12 @@ class GradeLog:
             self.waiting.append(entry)
         return entry
 
-    def flush(self) -> int:
-        """Save what waits, in order; how many still wait."""
+    def flush(self, patient: bool = False) -> int:
+        """Save what waits, in order; how many still wait. Patient (at quit): each grade
+        waits seconds, not a moment, for the other program to let go of the file."""
+        if patient and self.waiting and self.store is not None:
+            with self.store.patient():
+                return self.flush()
         while self.waiting and self.store is not None:
             try:
                 self.waiting[0].row = self.store.record(self.waiting[0].review)
