@@ -8,6 +8,7 @@
 Setup makes a virtual environment in .venv and installs the project into it;
 it is repeated only when pyproject.toml changes.
 """
+import compileall
 import hashlib
 import os
 import subprocess
@@ -44,10 +45,34 @@ def setup(extras: str) -> None:
     stamp.write_text(digest)
 
 
+def compile_bytecode() -> None:
+    """Write the package's bytecode now, as pip does for an installed package: an
+    editable install leaves it to Python, which never writes it where
+    PYTHONDONTWRITEBYTECODE is set (many containers), and then compiles every module
+    again at each start, a sixth of the time to the first card. Up to date: a stat
+    per file."""
+    if sys.version_info[:2] == _venv_version():
+        compileall.compile_dir(ROOT / "briefing", quiet=2)
+
+
+def _venv_version() -> tuple[int, int] | None:
+    """The virtual environment's Python, from its pyvenv.cfg (no process started)."""
+    try:
+        for line in (VENV / "pyvenv.cfg").read_text().splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() in ("version", "version_info"):
+                major, minor = value.strip().split(".")[:2]
+                return int(major), int(minor)
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def main() -> int:
     task, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
     if task == "app":
         setup("")
+        compile_bytecode()
         return subprocess.call([str(PYTHON), "-m", "briefing", *args])
     if task == "test":
         setup("test")
@@ -59,6 +84,7 @@ def main() -> int:
         return code
     if task == "bench":
         setup("test")
+        compile_bytecode()  # start-up is measured as a user's second start sees it
         return subprocess.call([str(PYTHON), str(ROOT / "tests" / "benchmark.py"), *args], cwd=ROOT)
     print(__doc__.strip(), file=sys.stderr)
     return 2
