@@ -27,7 +27,7 @@ def test_the_counts_and_sidebar_come_after_the_first_card(qtbot, workspace):
         assert "Who called for patience?" in window.study.card_view.browser.toPlainText()
         assert window.status.text() == "" and window.sidebar.topics.count() == 0
         window.show()
-        qtbot.waitUntil(lambda: window.started)
+        qtbot.waitUntil(lambda: window.started, timeout=10000)
         assert "new" in window.status.text() and window.sidebar.topics.count() == 1
     finally:
         _close(window)

@@ -81,7 +81,7 @@ def test_live_validation_lists_a_problem_and_clicking_it_jumps_there(qtbot, work
     assert w.pages.showing("editor")
     editor = editor_of(w)
     replace_in_editor(editor, "kind: objective", "kind: objectiv")
-    qtbot.waitUntil(lambda: w.authoring.editor.problem_list.count() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: w.authoring.editor.problem_list.count() > 0, timeout=10000)
     texts = [w.authoring.editor.problem_list.item(i).text() for i in range(w.authoring.editor.problem_list.count())]
     assert any(t.endswith("cards.yaml:14:11: unknown kind 'objectiv' (did you mean 'objective'?); "
                           "expected one of: actor, objective, figure") for t in texts)

@@ -34,7 +34,7 @@ def open_form(qtbot, w, passage: str = PASSAGE):
           | Qt.KeyboardModifier.ShiftModifier)
     form = w.authoring.card_form
     assert form is not None and form.isVisible()
-    qtbot.waitUntil(lambda: not form.checks.busy and form.checked_draft is not None, timeout=5000)
+    qtbot.waitUntil(lambda: not form.checks.busy and form.checked_draft is not None, timeout=10000)
     return form
 
 
@@ -45,7 +45,7 @@ def type_into(qtbot, widget, text: str) -> None:
 
 def settled(qtbot, form):
     qtbot.waitUntil(lambda: not form.timer.isActive() and not form.checks.busy
-                    and form.checked_draft == form.draft(), timeout=5000)
+                    and form.checked_draft == form.draft(), timeout=10000)
 
 
 def choose_kind(form, kind: str) -> None:

@@ -77,7 +77,7 @@ def test_accept_fills_in_the_form_and_adding_the_card_refreshes_the_panel(qtbot,
     assert (form.fields["value"].text(), form.fields["as_of"].text()) == ("2026", "2026")
     form.set_field("front", "When may construction begin?")
     form.set_field("back", "In spring 2026.")
-    qtbot.waitUntil(lambda: form.add_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: form.add_button.isEnabled(), timeout=10000)
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
     text = (folder / "cards.yaml").read_text(encoding="utf-8")
     assert text.startswith(CARDS)
