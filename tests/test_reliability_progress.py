@@ -245,25 +245,40 @@ def test_a_grade_still_waiting_at_quit_is_saved_once_the_file_is_free(qtbot, wor
 
 def test_quitting_while_the_file_stays_busy_asks_before_grades_are_lost(qtbot, workspace,
                                                                         data_dir, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     import briefing.progress as progress
+    from briefing.gui import unsaved_grades
     monkeypatch.setattr(progress, "OPEN_PATIENCE_SECONDS", 0.3)
     window = open_app(qtbot, workspace.topic())
     other = hold_the_lock(data_dir)
-    asked, answers = [], [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry,
-                          QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda _parent, _title, text, *_a: asked.append(text) or answers.pop(0))
+    asked, answers = [], [unsaved_grades.CANCEL, unsaved_grades.RETRY, unsaved_grades.QUIT]
+    monkeypatch.setattr(unsaved_grades, "ask", lambda _parent, waiting, path:
+                        asked.append((waiting, path)) or answers.pop(0))
     try:
         grade(window)
         assert not window.close()          # Cancel: the window stays, the grade still waits
         assert len(window.controller.log.waiting) == 1
-        assert "1 grade could not be saved" in asked[0] and str(data_dir) in asked[0]
-        assert window.close()              # Retry (still busy), then Discard
+        assert asked == [(1, data_dir / PROGRESS_FILE)]
+        assert "waiting for your progress file" in window.statusBar().currentMessage()
+        assert window.close()              # Try again (still busy), then Quit without saving
         assert len(asked) == 3
     finally:
         other.execute("ROLLBACK")
         other.close()
         window.store.close()
     assert reviews(data_dir) == []
+
+
+def test_the_question_at_quit_names_the_grades_and_the_file(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing.gui import unsaved_grades
+    shown = {}
+
+    def answer(box):
+        shown["text"] = box.text()
+        shown["buttons"] = [b.text() for b in box.buttons()]
+        next(b for b in box.buttons() if b.text() == "Quit without saving").click()
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert unsaved_grades.ask(None, 2, tmp_path / "p.sqlite3") == unsaved_grades.QUIT
+    assert "2 grades could not be saved" in shown["text"] and str(tmp_path) in shown["text"]
+    assert sorted(shown["buttons"]) == sorted(["Try again", "Quit without saving", "Cancel"])

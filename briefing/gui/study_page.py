@@ -4,13 +4,14 @@ user's actions to it; it owns no study logic of its own."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QSplitter
+from PySide6.QtWidgets import QSplitter
 
 from ..model import Card, Source
 from ..progress import ProgressError
 from ..study import StudyController
 from ..study.history import LinkHistory
 from ..wording import plural
+from . import unsaved_grades
 from .card_info_dialog import CardInfo
 from .card_table import CardTable
 from .card_view import CardView
@@ -229,26 +230,9 @@ class StudyPage(QSplitter):
             self.mode_requested.emit(target)
 
     def ready_to_quit(self) -> bool:
-        """Save the grades that wait for a busy progress file, waiting a few seconds for
-        it; when it stays busy, ask before quitting loses them. True: quit."""
-        buttons = QMessageBox.StandardButton
-        while waiting := self.controller.flush(patient=True):
-            answer = QMessageBox.warning(
-                self, "Grades not saved",
-                f"{plural(waiting, 'grade')} could not be saved: another program is using "
-                f"your progress file{self._where()}. Try again once it lets go of the file, "
-                "or quit and lose them.", buttons.Retry | buttons.Discard | buttons.Cancel,
-                buttons.Retry)
-            if answer == buttons.Discard:
-                self.controller.log.waiting.clear()  # lost, as the user chose: not asked again
-                return True
-            if answer != buttons.Retry:
-                return False
-        return True
-
-    def _where(self) -> str:
-        path = self.controller.store.path if self.controller.store else None
-        return f" ({path})" if path else ""
+        """Save the grades still waiting for a busy progress file, or ask (see
+        unsaved_grades); True: quit."""
+        return unsaved_grades.ready_to_quit(self, self.controller, self.message.emit)
 
     def save_waiting(self) -> None:
         """Try again to save grades that found the progress file busy."""
