@@ -11,6 +11,7 @@ from .card_memo import Memo, can_remember, check_remembering
 from .model import Problem
 from .quotes import SeedTexts
 from .validator import check_document
+from .yaml_splice import cards_list, parse_after_edit
 
 
 class LoadCache:
@@ -26,16 +27,6 @@ class LoadCache:
         # each file's built cards, for the seeds they were built with: by their checked
         # mapping's id, (mapping, Built)
         self.built: dict[Path, tuple[tuple, dict[int, tuple]]] = {}
-
-
-def cards_list(root) -> yaml.SequenceNode | None:
-    """A file's cards list, straight from its nodes."""
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "cards" \
-                    and isinstance(value, yaml.SequenceNode):
-                return value
-    return None
 
 
 def card_nodes(root) -> list[yaml.Node]:
@@ -58,7 +49,7 @@ def declared_ids(cards: list[yaml.Node]) -> set[str]:
 class FileRead:
     """One file as read, parsed and checked against the schema; its nodes let go."""
 
-    __slots__ = ("text", "problems", "starts", "declared", "value", "checked")
+    __slots__ = ("text", "problems", "starts", "declared", "value", "checked", "root")
 
     def __init__(self, text: str | None, problems: list[Problem]):
         self.text, self.problems = text, problems
@@ -66,6 +57,7 @@ class FileRead:
         self.declared: set[str] = set()
         self.value = None  # None: the file could not be read or parsed
         self.checked: list[Problem] = []
+        self.root = None  # the nodes, kept only for text being edited (yaml_splice)
 
 
 def read_file(path: Path, shown: str, unsaved: dict[Path, str],
@@ -82,7 +74,10 @@ def read_file(path: Path, shown: str, unsaved: dict[Path, str],
     read = FileRead(text, problems)
     if text is None:
         return read
-    node, read.problems = yamlfile.parse(text, shown)
+    if cached is not None and cached.root is not None:
+        node, read.problems = parse_after_edit(cached.text, cached.root, text, shown)
+    else:
+        node, read.problems = yamlfile.parse(text, shown)
     if node is not None:
         items = card_nodes(node)
         read.starts = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in items]
@@ -90,6 +85,8 @@ def read_file(path: Path, shown: str, unsaved: dict[Path, str],
         if cache is not None and can_remember(text):
             read.value, read.checked, cache.memos[path] = check_remembering(
                 node, cards_list(node), text, shown, cache.memos.get(path, {}))
+            if path in unsaved:
+                read.root = node
         else:
             read.value, read.checked = check_document(node, shown)
     if cache is not None:

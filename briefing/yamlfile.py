@@ -236,7 +236,7 @@ def _most_nodes(text: str) -> int:
     return 2 * marks + 1
 
 
-def _past_node_limit(text: str) -> yaml.Mark | None:
+def past_node_limit(text: str) -> yaml.Mark | None:
     """Where the file passes MAX_NODES values; events stream, so memory stays flat."""
     if _most_nodes(text) <= MAX_NODES:
         return None  # parsing twice would double the load time of every topic
@@ -252,7 +252,7 @@ def _past_node_limit(text: str) -> yaml.Mark | None:
 def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The document's root node, or the problems that prevent reading it."""
     try:
-        mark = _past_node_limit(text)
+        mark = past_node_limit(text)
         if mark is not None:
             return None, [Problem(path, *_place(mark, text),
                                   f"the file holds more than {MAX_NODES:,} values; split its "

@@ -150,3 +150,53 @@ def test_the_live_checks_cache_reparses_only_the_file_that_changed(workspace, mo
     topic = load_topic(folder, texts={folder / "cards.yaml": typed}, cache=cache)
     assert [os.path.basename(p) for p in parsed] == ["cards.yaml"]
     assert any("unknown kind 'actr'" in p.message for p in topic.problems)
+
+
+def test_edits_late_in_a_big_file_are_checked_as_a_fresh_load_checks_them(workspace,
+                                                                         monkeypatch):
+    """yaml_splice: the cards before the edit keep their nodes; the problems, cards and
+    their lines must still be those of a fresh load, edit after edit."""
+    from briefing import yamlfile
+    from briefing.loader import LoadCache, load_topic
+    body = CARDS_YAML.split("cards:\n", 1)[1]
+    many = "cards:\n" + "".join(body.replace("id: premier", f"id: premier-{i}")
+                                .replace("id: patience", f"id: patience-{i}")
+                                .replace("id: trade-", f"id: trade-{i}-")
+                                .replace("[patience, trade-2004]", f"[patience-{i}]")
+                                .replace("related: [premier]", f"related: [premier-{i}]")
+                                for i in range(12))
+    folder = workspace.topic(files={"cards.yaml": many})
+    path = folder / "cards.yaml"
+    last = "id: premier-11"
+
+    def late(old: str, new: str) -> str:
+        """many, with the last `old` replaced"""
+        at = many.rindex(old)
+        return many[:at] + new + many[at + len(old):]
+    edits = [
+        ("a letter typed in the last cards", late("Head of government\n", "Head of governmen\n")),
+        ("a key typed after them", many + "zz: 1\n"),
+        ("an unknown kind late", late(f"{last}\n    kind: actor", f"{last}\n    kind: actr")),
+        ("a line added, every later line moves", late(f"  - {last}", f"  # new\n  - {last}")),
+        ("an id used twice, late", late(last, "id: premier-3")),
+        ("a broken quote late", late("$1.5 billion", "$1.9 billion")),
+        ("a syntax error late", late(f"{last}\n", f"{last}\n    title: [\n")),
+        ("fixed again", many),
+        ("the last card's dash taken away", late(f"  - {last}", f"    {last}")),
+    ]
+    cache = LoadCache()
+    load_topic(folder, texts={path: many}, cache=cache)
+    whole = []
+    real = yamlfile.parse
+    monkeypatch.setattr(yamlfile, "parse", lambda text, shown: whole.append(shown) or
+                        real(text, shown))
+    for what, text in edits:
+        whole.clear()
+        cached = load_topic(folder, texts={path: text}, cache=cache)
+        parsed_whole = len(whole)
+        fresh = load_topic(folder, texts={path: text})
+        assert cached.problems == fresh.problems, what
+        assert cached.cards == fresh.cards, what
+        assert [c.line for c in cached.cards] == [c.line for c in fresh.cards], what
+        # parsed whole only for the syntax error, and right after it (no nodes to reuse)
+        assert parsed_whole == (what in ("a syntax error late", "fixed again")), what

@@ -231,16 +231,17 @@ class TopicEditor(QWidget):
         """Check the topic as it stands in the editor, off the GUI thread."""
         if self.folder is None:
             return
-        self._keep_drafts()
+        texts = self.unsaved_texts()
         self._generation += 1
         # Older checks still pending are dropped by the checker: only the newest answers.
         self._jobs = {self._generation}
-        self.live.request(self._generation, self.folder, self.unsaved_texts())
+        self.live.request(self._generation, self.folder, texts)
+        self._keep_drafts(texts)  # while the check runs: writing drafts took 15 ms at 10k
 
-    def _keep_drafts(self) -> None:
+    def _keep_drafts(self, texts: dict[Path, str]) -> None:
         for entry in self.files:
             if entry.modified:
-                text = entry.editor.plain_text()
+                text = texts[entry.path]
                 if text != entry.drafted:
                     self.drafts.keep(entry.path, text, entry.on_disk.text)
                     entry.drafted = text
