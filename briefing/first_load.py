@@ -10,14 +10,22 @@ from pathlib import Path
 
 def fill(paths: list[str], cache_dir: str, replies) -> None:
     """Read every topic under paths into the cache: ("progress", topic, done, files) as
-    it goes, then ("done",) — or ("failed", why)."""
+    it goes, ("early", topic) once with the cards of the first topic's first card file
+    (the window shows one while the rest is read), then ("done",) — or ("failed", why)."""
     from .library import Library
+    told = []
 
     def progress(folder: Path, done: int, files: int) -> None:
         replies.send(("progress", folder.name, done, files))
 
+    def early(topic) -> None:
+        if not told and topic.cards:
+            told.append(topic.id)
+            replies.send(("early", topic))
+
     try:
-        Library([Path(p) for p in paths], cache_dir=Path(cache_dir), load=False).reload(progress)
+        Library([Path(p) for p in paths], cache_dir=Path(cache_dir),
+                load=False).reload(progress, early)
         replies.send(("done",))
     except (BrokenPipeError, OSError):
         return  # the window is gone

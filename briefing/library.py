@@ -52,11 +52,19 @@ class Library:
         if self.load and not self.topics and not self.problems:
             self.reload()
 
-    def reload(self, progress: Callable[[Path, int, int], None] | None = None) -> None:
-        """Every topic afresh; progress hears (topic folder, files read, files)."""
+    def reload(self, progress: Callable[[Path, int, int], None] | None = None,
+               early: Callable[[Topic], None] | None = None) -> None:
+        """Every topic afresh; progress hears (topic folder, files read, files), early a
+        topic's first card file read (see loader.load_topic)."""
         folders, self.problems = find(self.paths)
-        self.topics = [self._load(folder, progress) for folder in folders]
+        # Only the first topic's cards come early: the window shows them first anyway.
+        self.topics = [self._load(folder, progress, early if n == 0 else None)
+                       for n, folder in enumerate(folders)]
         self._indexes = {}
+
+    def show_early(self, topic: Topic) -> None:
+        """Hold the first cards of a topic being read (see loader.load_topic, early)."""
+        self.topics, self._indexes = [topic], {}
 
     def load_cached(self) -> list[Path]:
         """Take every topic from the cache if it holds them all (the app starts without
@@ -80,14 +88,14 @@ class Library:
         self.replace_topic(topic)
         return topic
 
-    def _load(self, folder: Path, progress=None) -> Topic:
+    def _load(self, folder: Path, progress=None, early=None) -> Topic:
         if self.cache_dir is not None:
             cached = topic_cache.read(self.cache_dir, folder)
             if cached is not None:
                 return cached
         from .loader import load_topic  # the YAML machinery, only when a topic changed
         topic = load_topic(folder, self.seeds, progress=progress and (
-            lambda done, files: progress(folder, done, files)))
+            lambda done, files: progress(folder, done, files)), early=early)
         if self.cache_dir is not None:
             topic_cache.write(self.cache_dir, folder, topic)
         return topic

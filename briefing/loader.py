@@ -51,13 +51,17 @@ def load_all(paths, seeds: SeedTexts | None = None) -> tuple[list[Topic], list[P
 
 def load_topic(folder: Path, seeds: SeedTexts | None = None,
                texts: dict[Path, str] | None = None, cache: LoadCache | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Topic:
+               progress: Callable[[int, int], None] | None = None,
+               early: Callable[[Topic], None] | None = None) -> Topic:
     """Load one topic folder; texts gives unsaved text to use instead of a file's (or for
     a card file of the folder not written yet); progress hears (files read so far, files)
-    before each file, and may raise to stop the load."""
+    before each file, and may raise to stop the load. early hears, once, the topic with
+    the cards of its first card file when more files follow (the first start shows a
+    card before the whole topic is read); those cards are as the whole load makes them,
+    but the checks across files have not run."""
     seeds = seeds or (cache.seeds if cache is not None else SeedTexts())
     with paused_collection():
-        return _TopicBuilder(Path(folder), seeds, texts or {}, cache, progress).build()
+        return _TopicBuilder(Path(folder), seeds, texts or {}, cache, progress, early).build()
 
 
 def _size(path: Path) -> int:
@@ -70,9 +74,11 @@ def _size(path: Path) -> int:
 class _TopicBuilder:
     def __init__(self, folder: Path, seeds: SeedTexts, unsaved: dict[Path, str],
                  cache: LoadCache | None = None,
-                 progress: Callable[[int, int], None] | None = None):
+                 progress: Callable[[int, int], None] | None = None,
+                 early: Callable[[Topic], None] | None = None):
         self.folder = folder
         self.progress = progress or (lambda done, files: None)
+        self.early = early
         self.texts = seeds
         self.unsaved = unsaved
         self.cache = cache
@@ -145,13 +151,28 @@ class _TopicBuilder:
             for built in self._built(path, shown, read):
                 self._take(shown, built)
             read = value = None
+            if self.early is not None and path != topic_path and done + 1 < len(files):
+                self._tell_early(header, files)
         if self.cache is not None:  # a file gone from the folder is not kept
             self.cache.files = {p: r for p, r in self.cache.files.items() if p in files}
         self._check_related()
         self._check_relations()
         self._check_series()
+        return self._topic(header, files)
+
+    def _tell_early(self, header: Located | None, files: list[Path]) -> None:
+        early, self.early = self.early, None  # once
+        outer, self.problems = self.problems, []  # the whole load reports them
+        try:
+            topic = self._topic(header, files, problems=False)
+        finally:
+            self.problems = outer
+            self._ids = None  # the ids known so far: the whole load knows them all
+        early(topic)
+
+    def _topic(self, header: Located | None, files: list[Path], problems: bool = True) -> Topic:
         header = header or {}
-        shown = str(topic_path)
+        shown = str(self.folder / TOPIC_FILE)
         judgments = tuple(
             Judgment(j["text"], self._sources(shown, j.get("sources", [])), self._date(shown, j))
             for j in header.get("key_judgments", []) if "text" in j)
@@ -167,7 +188,7 @@ class _TopicBuilder:
             # Actors, then objectives, then figures, as a briefing reads; within a kind,
             # file order then the author's order.
             cards=tuple(sorted(self.cards, key=lambda card: KINDS.index(card.kind))),
-            problems=tuple(sorted(set(self.problems))),
+            problems=tuple(sorted(set(self.problems))) if problems else (),
             files=tuple(files),
         )
 

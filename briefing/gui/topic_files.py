@@ -53,12 +53,19 @@ class TopicFiles(QObject):
 
     def reload_topic(self, folder: Path) -> None:
         """Load one topic again from disk; study progress is keyed by id, so it stays."""
-        current = self.controller.session.current_card
-        self.library.reload_topic(Path(folder))
+        self.keep_card(lambda: self.library.reload_topic(Path(folder)))
+
+    def keep_card(self, change: Callable[[], object]) -> None:
+        """Change the library's topics, and show the card on screen again if it is still
+        there (a topic read again, or read whole after its first cards)."""
+        current, revealed = self.controller.session.current_card, self.controller.session.revealed
+        change()
         self.reloaded.emit()
         topic = self.library.topic(current.topic) if current else None
         again = topic.card(current.id) if topic else None
         if again is not None and self.controller.go_to(again):
+            if revealed:  # the answer being read stays on screen
+                self.controller.session.reveal()
             self.card_kept.emit()
 
     def files_changed(self, folders) -> None:

@@ -23,10 +23,15 @@ LOADING = "loading"
 # What works with no topic yet; every other action waits for the topics.
 STILL_ON = {"quit", "about", "shortcuts", "zoom_in", "zoom_out", "zoom_reset", "theme_system",
             "theme_light", "theme_dark"}
+# What works on the first cards while the rest of the topic is read: studying them.
+# Search, filters, the editor, exports and statistics wait for the whole topic.
+ON_EARLY = {"reveal", "grade_1", "grade_2", "grade_3", "grade_4", "undo", "previous", "next",
+            "card_info", "bury", "suspend", "flag"}
 
 
 class TopicLoader(QObject):
     progressed = Signal(str, int, int)   # topic folder's name, files read, files
+    early = Signal(object)               # the first topic with its first card file's cards
     finished = Signal()                  # the cache is filled, or the process failed
 
     def __init__(self, paths: list[Path], cache_dir: Path, parent=None):
@@ -56,6 +61,8 @@ class TopicLoader(QObject):
                 message = self._receive.recv()
                 if message[0] == "progress":
                     self.progressed.emit(*message[1:])
+                elif message[0] == "early":
+                    self.early.emit(message[1])
                 else:
                     self._end()
                     return
@@ -114,43 +121,81 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
     cache is filled; then the first card is drawn as at any start."""
     page = window.pages.add(LOADING, LoadingPage())
     window.pages.show_page(LOADING)
-    still = [a for name, a in window.actions_by_name.items() if name not in STILL_ON]
-    for action in still:
+    still = {name: a for name, a in window.actions_by_name.items() if name not in STILL_ON}
+    for action in still.values():
         action.setEnabled(False)
     window.sidebar.setEnabled(False)
     window.search.setEnabled(False)
     loader = TopicLoader(window.library.paths, cache_dir, window)
     loader.progressed.connect(page.show_progress)
+    studying_early = []
+
+    def early(topic) -> None:
+        """The first cards: study them while the rest is read."""
+        if window.store.closed or studying_early:
+            return
+        studying_early.append(topic.id)
+        window.library.show_early(topic)
+        for name, action in still.items():
+            action.setEnabled(name in ON_EARLY)
+        window.refresh_topics(first=True)
+        say_progress(topic.title, 0, 0)
+        loader.progressed.connect(say_progress)
+
+    def say_progress(_topic: str, done: int, files: int) -> None:
+        if not window.store.closed:
+            counted = f": {done} of {plural(files, 'file')}" if files else ""
+            window.statusBar().showMessage(f"Reading the rest of the cards{counted}… Search, "
+                                           "filters and the editor open once all are read.")
 
     def loaded() -> None:
         if window.store.closed:
+            return
+        if studying_early:
+            QTimer.singleShot(0, window, take_whole)
             return
         # Two steps of a quarter of a second each at 50,000 cards, the page redrawn
         # before each: the cards from the cache, then the first session.
         page.show_step("Opening the cards…")
         QTimer.singleShot(0, window, take_topics)
 
-    def take_topics(at_once: bool = False) -> None:
+    def take_all() -> None:
         library = window.library
         with paused_collection():
             if library.load_cached():  # not all cached (unwritable, or the process died)
                 library.reload()
             gc.freeze()  # the cards live as long as the window (see create_window)
+
+    def take_topics(at_once: bool = False) -> None:
+        take_all()
         if at_once:
             show_first_card()
             return
         page.show_step("Choosing the first card…")
         QTimer.singleShot(0, window, show_first_card)
 
-    def show_first_card() -> None:
+    def take_whole() -> None:
+        """After the first cards: the whole topic, the card on screen kept."""
         if window.store.closed:
             return
-        for action in still:
+        switch_on()
+        window.topic_files.keep_card(take_all)
+        window.statusBar().showMessage("Every card is read: search, filters and the editor "
+                                       "are on", 5000)
+
+    def switch_on() -> None:
+        for action in still.values():
             action.setEnabled(True)
         window.sidebar.setEnabled(True)
         window.search.setEnabled(True)
+
+    def show_first_card() -> None:
+        if window.store.closed:
+            return
+        switch_on()
         window.refresh_topics(first=True)  # the study page (or problems) replaces this one
 
+    loader.early.connect(early)
     loader.finished.connect(loaded)
     if not loader.running:  # no process: read them here, now
         take_topics(at_once=True)
