@@ -102,9 +102,11 @@ def _window(path: Path):
     window = create_window([path])
     window.resize(1100, 760)
     window.show()
-    # A first start reads a big topic in another process; then the work queued after the
-    # first card.
-    run_until(lambda: window.started, settle_ms=300)
+    # A first start reads a big topic in another process, and studies its first cards
+    # meanwhile: the measures are of the whole topic, once read; then the work queued
+    # after the first card.
+    run_until(lambda: window.started and not (window.loader and window.loader.running)
+              and window.search.isEnabled(), settle_ms=300)
     QApplication.processEvents()
     return window
 
