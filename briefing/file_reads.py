@@ -24,6 +24,9 @@ class LoadCache:
         self.seeds = SeedTexts()
         self.files: dict[Path, FileRead] = {}
         self.memos: dict[Path, Memo] = {}  # each file's cards as last checked (card_memo)
+        # the file on the editor's screen: its nodes are kept even as read from disk, so
+        # the first key typed in it is parsed from the card before it (yaml_splice)
+        self.editing: Path | None = None
         # each file's built cards, for the seeds they were built with: by their checked
         # mapping's id, (mapping, Built)
         self.built: dict[Path, tuple[tuple, dict[int, tuple]]] = {}
@@ -69,7 +72,9 @@ def read_file(path: Path, shown: str, unsaved: dict[Path, str],
     else:
         text, problems = yamlfile.read_text(path, shown)
     cached = cache.files.get(path) if cache is not None else None
-    if cached is not None and text is not None and cached.text == text:
+    keep = cache is not None and (path in unsaved or path == cache.editing)
+    if cached is not None and text is not None and cached.text == text \
+            and (cached.root is not None or not keep):
         return cached
     read = FileRead(text, problems)
     if text is None:
@@ -85,7 +90,7 @@ def read_file(path: Path, shown: str, unsaved: dict[Path, str],
         if cache is not None and can_remember(text):
             read.value, read.checked, cache.memos[path] = check_remembering(
                 node, cards_list(node), text, shown, cache.memos.get(path, {}))
-            if path in unsaved:
+            if keep:
                 read.root = node
         else:
             read.value, read.checked = check_document(node, shown)

@@ -16,15 +16,19 @@ from .collector import paused_collection
 from .model import Problem
 
 
-def check(folder: Path, texts: dict[Path, str], seeds=None, cache=None) -> list[Problem]:
-    """The problems of the topic with `texts` (unsaved editor text) in place of its files."""
+def check(folder: Path, texts: dict[Path, str], seeds=None, cache=None,
+          editing: Path | None = None) -> list[Problem]:
+    """The problems of the topic with `texts` (unsaved editor text) in place of its files;
+    editing: the file on the editor's screen (see LoadCache.editing)."""
     from .loader import load_topic
+    if cache is not None:
+        cache.editing = editing
     return list(load_topic(folder, seeds, texts, cache).problems)
 
 
 def serve(requests, replies) -> None:
-    """The checking process: (generation, folder, texts) in, (generation, problems) out;
-    None ends it."""
+    """The checking process: (generation, folder, texts[, file on screen]) in,
+    (generation, problems) out; None ends it."""
     from .loader import LoadCache
     caches: dict[Path, LoadCache] = {}  # one per topic folder the editor has open
     while True:
@@ -36,12 +40,14 @@ def serve(requests, replies) -> None:
             return  # the app is gone
         if request is None:
             return
-        generation, folder, texts = request
+        generation, folder, texts, *on_screen = request
         with paused_collection():
             try:
                 folder = Path(folder)
                 cache = caches.setdefault(folder, LoadCache())
-                problems = check(folder, {Path(p): t for p, t in texts.items()}, cache=cache)
+                problems = check(folder, {Path(p): t for p, t in texts.items()}, cache=cache,
+                                 editing=Path(on_screen[0]) if on_screen and on_screen[0]
+                                 else None)
             except Exception as error:  # noqa: BLE001 - said in the editor, never a crash
                 caches.pop(Path(folder), None)  # start afresh: it may have been left half
                 problems = [Problem(str(Path(folder) / "topic.yaml"), 1, 1,

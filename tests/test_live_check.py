@@ -152,19 +152,46 @@ def test_the_live_checks_cache_reparses_only_the_file_that_changed(workspace, mo
     assert any("unknown kind 'actr'" in p.message for p in topic.problems)
 
 
+def many_cards(copies: int = 12) -> str:
+    """The example cards again and again (4 a copy), each copy with ids of its own."""
+    body = CARDS_YAML.split("cards:\n", 1)[1]
+    return "cards:\n" + "".join(body.replace("id: premier", f"id: premier-{i}")
+                                 .replace("id: patience", f"id: patience-{i}")
+                                 .replace("id: trade-", f"id: trade-{i}-")
+                                 .replace("[patience, trade-2004]", f"[patience-{i}]")
+                                 .replace("related: [premier]", f"related: [premier-{i}]")
+                                 for i in range(copies))
+
+
+def test_the_file_on_screen_is_parsed_from_its_edit_from_the_first_key(workspace,
+                                                                      monkeypatch):
+    """The check when the editor opens reads it from disk, and keeps its nodes: the first
+    key typed is not a parse of the whole file."""
+    from briefing import yamlfile
+    from briefing.loader import LoadCache
+    many = many_cards()
+    folder = workspace.topic(files={"cards.yaml": many, "other.yaml": many_cards(0)})
+    path = folder / "cards.yaml"
+    for on_screen, whole_parses in ((path, []), (folder / "other.yaml", ["cards.yaml"])):
+        cache = LoadCache()
+        check(folder, {}, cache=cache, editing=on_screen)  # the editor opens
+        parsed = []
+        real = yamlfile.parse
+        monkeypatch.setattr(yamlfile, "parse", lambda text, shown: parsed.append(
+            os.path.basename(shown)) or real(text, shown))
+        problems = check(folder, {path: many + "zz: 1\n"}, cache=cache, editing=on_screen)
+        monkeypatch.undo()
+        assert parsed == whole_parses, on_screen
+        assert any("zz" in p.message for p in problems)
+
+
 def test_edits_late_in_a_big_file_are_checked_as_a_fresh_load_checks_them(workspace,
                                                                          monkeypatch):
     """yaml_splice: the cards before the edit keep their nodes; the problems, cards and
     their lines must still be those of a fresh load, edit after edit."""
     from briefing import yamlfile
     from briefing.loader import LoadCache, load_topic
-    body = CARDS_YAML.split("cards:\n", 1)[1]
-    many = "cards:\n" + "".join(body.replace("id: premier", f"id: premier-{i}")
-                                .replace("id: patience", f"id: patience-{i}")
-                                .replace("id: trade-", f"id: trade-{i}-")
-                                .replace("[patience, trade-2004]", f"[patience-{i}]")
-                                .replace("related: [premier]", f"related: [premier-{i}]")
-                                for i in range(12))
+    many = many_cards()
     folder = workspace.topic(files={"cards.yaml": many})
     path = folder / "cards.yaml"
     last = "id: premier-11"

@@ -38,12 +38,16 @@ class LiveCheck(QObject):
         self._send = self._receive = None
         self._notifier: QSocketNotifier | None = None
 
-    def request(self, generation: int, folder: Path, texts: dict[Path, str]) -> None:
+    def request(self, generation: int, folder: Path, texts: dict[Path, str],
+                on_screen: Path | None = None) -> None:
+        """Check the topic with texts in place of its files; on_screen: the file shown,
+        parsed again from where it changes (live_check)."""
         if self._process is None and not self._start():
             QThreadPool.globalInstance().start(_Thread(self, generation, folder, texts))
             return
         try:
-            self._send.send((generation, str(folder), {str(p): t for p, t in texts.items()}))
+            self._send.send((generation, str(folder), {str(p): t for p, t in texts.items()},
+                             str(on_screen) if on_screen else ""))
         except (BrokenPipeError, OSError):
             self.close()  # the process died: start another next time, and check now here
             QThreadPool.globalInstance().start(_Thread(self, generation, folder, texts))

@@ -235,7 +235,9 @@ class TopicEditor(QWidget):
         self._generation += 1
         # Older checks still pending are dropped by the checker: only the newest answers.
         self._jobs = {self._generation}
-        self.live.request(self._generation, self.folder, texts)
+        current = self.current()
+        self.live.request(self._generation, self.folder, texts,
+                          current.path if current else None)
         self._keep_drafts(texts)  # while the check runs: writing drafts took 15 ms at 10k
 
     def _keep_drafts(self, texts: dict[Path, str]) -> None:
