@@ -69,6 +69,8 @@ def test_a_first_start_studies_the_first_cards_while_the_rest_is_read(qtbot, tmp
         assert not any(actions[name].isEnabled()
                        for name in ("find", "edit_topic", "export_pdf", "statistics"))
         assert not window.search.isEnabled() and not window.sidebar.isEnabled()
+        # no counts of a part: the sidebar and the status wait for the whole topic
+        assert window.sidebar.topics.count() == 0 and window.status.text() == ""
         window.study.flip()
         window.study.grade(3)
         window.study.flip()  # the next card's answer, being read as the rest arrives
@@ -79,6 +81,7 @@ def test_a_first_start_studies_the_first_cards_while_the_rest_is_read(qtbot, tmp
         assert window.controller.session.revealed
         assert shown.back[:30] in window.study.card_view.browser.toPlainText()
         assert window.search.isEnabled() and actions["edit_topic"].isEnabled()
+        assert window.sidebar.topics.count() == 1 and "10000 cards" in window.status.text()
         assert window.store.review_count(topic.id) == 1
     finally:
         window.loader.stop()

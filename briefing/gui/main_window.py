@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self._size_said: float | None = None  # the text size the status bar last named
         self._counting = True
         self.started = False  # True once what follows the first frame is done
+        # Only the first cards of a topic are read yet (a first start, see topic_loading):
+        # the sidebar and the counts, which would be those of a part, wait for the rest.
+        self.partial = False
 
         self.sidebar = Sidebar()
         self.filters = Filters(self.controller, self.sidebar, self)
@@ -206,8 +209,8 @@ class MainWindow(QMainWindow):
         self.started = True
 
     def _fill_sidebar(self) -> None:
-        if self.store.closed:
-            return  # the window was closed before start-up finished
+        if self.store.closed or self.partial:
+            return  # the window was closed before start-up finished, or is not done
         self.filters.fill()
         self.watcher.watch([t.path for t in self.library.topics])
 
@@ -244,7 +247,8 @@ class MainWindow(QMainWindow):
         title = self.library.topic(self.controller.filter.topic)
         self.setWindowTitle(f"Briefing Cards — {title.title}" if title else "Briefing Cards")
         self.actions_by_name["undo"].setEnabled(self.controller.can_undo)
-        if self._counting:  # counting 50,000 prompts waits for the first frame
+        # counting 50,000 prompts waits for the first frame, and a part for the whole
+        if self._counting and not self.partial:
             self.status.setText(self.controller.status_text())
             self.filters.update_counts()
 

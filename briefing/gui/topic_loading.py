@@ -136,6 +136,7 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
             return
         studying_early.append(topic.id)
         window.library.show_early(topic)
+        window.partial = True
         for name, action in still.items():
             action.setEnabled(name in ON_EARLY)
         window.refresh_topics(first=True)
@@ -179,6 +180,7 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
         if window.store.closed:
             return
         switch_on()
+        window.partial = False
         window.topic_files.keep_card(take_all)
         window.statusBar().showMessage("Every card is read: search, filters and the editor "
                                        "are on", 5000)
