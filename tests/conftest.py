@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import textwrap
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -163,3 +165,15 @@ def need_fonts_for(text: str) -> None:
                          for s in lacking if s in FONTS_FOR})
         pytest.skip(f"no font here draws {', '.join(lacking)} text; install "
                     + (", ".join(wanted) or "a TrueType font for it"))
+
+
+def later(seconds: float, action, *args) -> threading.Thread:
+    """Run action(*args) in a thread after a pause. Not threading.Timer: its timed wait
+    takes a deadline from the clock, which `faketime -f +400d` moves 400 days ahead,
+    and the suite hung there; a sleep is relative."""
+    def run():
+        time.sleep(seconds)
+        action(*args)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import NOW
+from conftest import NOW, later
 
 from briefing.cli import main
 from briefing.gui.app import PROGRESS_FILE, create_window
@@ -180,8 +180,7 @@ def test_an_app_starting_while_another_creates_the_progress_file_waits_and_saves
     path = tmp_path / PROGRESS_FILE
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
-    release = threading.Timer(3 * WRITE_PATIENCE_MS / 1000, other.execute, ["COMMIT"])
-    release.start()
+    release = later(3 * WRITE_PATIENCE_MS / 1000, other.execute, "COMMIT")
     store = ProgressStore(path)
     try:
         assert (store.warning, store.saving) == ("", True)

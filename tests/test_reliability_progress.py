@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from conftest import PROMPTED
+from conftest import PROMPTED, later
 from test_prompts import V1, first_release_file
 from test_reliability_crash import grade, open_app, reviews
 
@@ -232,8 +232,7 @@ def test_a_grade_still_waiting_at_quit_is_saved_once_the_file_is_free(qtbot, wor
     other = hold_the_lock(data_dir)
     graded = grade(window)
     assert window.controller.log.waiting  # queued: the file was busy
-    release = threading.Timer(1.0, other.execute, ["ROLLBACK"])  # a second into the quit
-    release.start()
+    release = later(1.0, other.execute, "ROLLBACK")  # a second into the quit
     try:
         assert window.close()
     finally:
