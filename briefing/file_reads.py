@@ -32,12 +32,6 @@ class LoadCache:
         self.built: dict[Path, tuple[tuple, dict[int, tuple]]] = {}
 
 
-def card_nodes(root) -> list[yaml.Node]:
-    """The items of a file's cards list, straight from its nodes."""
-    cards = cards_list(root)
-    return cards.value if cards is not None else []
-
-
 def declared_ids(cards: list[yaml.Node]) -> set[str]:
     """The plain-text ids of the cards in a file, read straight from its nodes."""
     ids: set[str] = set()
@@ -84,12 +78,13 @@ def read_file(path: Path, shown: str, unsaved: dict[Path, str],
     else:
         node, read.problems = yamlfile.parse(text, shown)
     if node is not None:
-        items = card_nodes(node)
+        cards = cards_list(node)
+        items = cards.value if cards is not None else []
         read.starts = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in items]
         read.declared = declared_ids(items)
         if cache is not None and can_remember(text):
             read.value, read.checked, cache.memos[path] = check_remembering(
-                node, cards_list(node), text, shown, cache.memos.get(path, {}))
+                node, cards, text, shown, cache.memos.get(path, {}))
             if keep:
                 read.root = node
         else:

@@ -11,14 +11,18 @@ error, an anchor, a layout not seen before) parses the whole text instead.
 """
 from __future__ import annotations
 
+import bisect
+
 import yaml
 
 from . import yamlfile
+from .card_memo import can_remember
 from .model import Problem
 
 # Below this many cards before the change, parsing the whole file is as quick.
 MIN_REUSED = 20
-_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line ends other than \n
+# Line ends other than \n that can_remember lets through; blanking keeps only \n.
+_ODD_BREAKS = ("\r", "\u2029")
 
 
 def cards_list(root) -> yaml.SequenceNode | None:
@@ -41,7 +45,8 @@ def parse_after_edit(before: str, before_root: yaml.Node | None, text: str,
 
 def _spliced(before: str, before_root, text: str) -> yaml.Node | None:
     cards = cards_list(before_root)
-    if cards is None or len(cards.value) <= MIN_REUSED or "&" in text or "*" in text \
+    # can_remember: no anchors or aliases (one may reach across cards), no recounted lines
+    if cards is None or len(cards.value) <= MIN_REUSED or not can_remember(text) \
             or any(odd in text for odd in _ODD_BREAKS) \
             or yamlfile.past_node_limit(text) is not None:
         return None
@@ -49,7 +54,7 @@ def _spliced(before: str, before_root, text: str) -> yaml.Node | None:
     changed_line = before.rfind("\n", 0, _first_difference(before, text)) + 1
     # Cards that begin before the changed line; the last of them is parsed again,
     # since the edit may continue it (a line indented under its last value).
-    begun = _count_starting_before(items, changed_line)
+    begun = bisect.bisect_left(items, changed_line, key=lambda item: item.start_mark.index)
     kept = begun - 1
     if kept < MIN_REUSED:
         return None
@@ -86,17 +91,6 @@ def _first_difference(a: str, b: str) -> int:
             low = middle
         else:
             high = middle - 1
-    return low
-
-
-def _count_starting_before(items: list[yaml.Node], offset: int) -> int:
-    low, high = 0, len(items)
-    while low < high:
-        middle = (low + high) // 2
-        if items[middle].start_mark.index < offset:
-            low = middle + 1
-        else:
-            high = middle
     return low
 
 
