@@ -13,14 +13,12 @@ def fill(paths: list[str], cache_dir: str, replies) -> None:
     it goes, ("early", topic) once with the cards of the first topic's first card file
     (the window shows one while the rest is read), then ("done",) — or ("failed", why)."""
     from .library import Library
-    told = []
 
     def progress(folder: Path, done: int, files: int) -> None:
         replies.send(("progress", folder.name, done, files))
 
-    def early(topic) -> None:
-        if not told and topic.cards:
-            told.append(topic.id)
+    def early(topic) -> None:  # once: load_topic tells it once, Library for one topic
+        if topic.cards:
             replies.send(("early", topic))
 
     try:

@@ -27,7 +27,7 @@ def check(folder: Path, texts: dict[Path, str], seeds=None, cache=None,
 
 
 def serve(requests, replies) -> None:
-    """The checking process: (generation, folder, texts[, file on screen]) in,
+    """The checking process: (generation, folder, texts, file on screen or None) in,
     (generation, problems) out; None ends it."""
     from .loader import LoadCache
     caches: dict[Path, LoadCache] = {}  # one per topic folder the editor has open
@@ -40,14 +40,13 @@ def serve(requests, replies) -> None:
             return  # the app is gone
         if request is None:
             return
-        generation, folder, texts, *on_screen = request
+        generation, folder, texts, on_screen = request
         with paused_collection():
             try:
                 folder = Path(folder)
                 cache = caches.setdefault(folder, LoadCache())
                 problems = check(folder, {Path(p): t for p, t in texts.items()}, cache=cache,
-                                 editing=Path(on_screen[0]) if on_screen and on_screen[0]
-                                 else None)
+                                 editing=Path(on_screen) if on_screen else None)
             except Exception as error:  # noqa: BLE001 - said in the editor, never a crash
                 caches.pop(Path(folder), None)  # start afresh: it may have been left half
                 problems = [Problem(str(Path(folder) / "topic.yaml"), 1, 1,

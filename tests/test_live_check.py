@@ -22,7 +22,7 @@ def test_the_check_process_answers_only_the_newest_request(workspace):
     worker = context.Process(target=serve, args=(requests, replies), daemon=True)
     broken = {str(folder / "cards.yaml"): CARDS_YAML.replace("kind: actor", "kind: actr")}
     for generation in (1, 2, 3):  # three requests sent before the process even starts
-        send.send((generation, str(folder), broken if generation == 3 else {}))
+        send.send((generation, str(folder), broken if generation == 3 else {}, None))
     worker.start()
     assert receive.poll(60)
     generation, problems = receive.recv()
@@ -251,11 +251,11 @@ def test_a_check_leaves_no_collector_pass_over_what_it_read(tmp_path):
     # a thread, not a process: the collector watched is this process's
     worker = threading.Thread(target=serve, args=(requests, replies), daemon=True)
     worker.start()
-    send.send((1, str(folder), {}))  # the editor opens the topic: its files are read
+    send.send((1, str(folder), {}, None))  # the editor opens the topic: its files are read
     assert receive.poll(60) and receive.recv()[0] == 1
     gc.callbacks.append(heard)
     try:
-        send.send((2, str(folder), {str(target): target.read_text() + "zz: 1\n"}))
+        send.send((2, str(folder), {str(target): target.read_text() + "zz: 1\n"}, None))
         assert receive.poll(60) and receive.recv()[0] == 2  # the first key typed
     finally:
         gc.callbacks.remove(heard)

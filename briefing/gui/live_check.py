@@ -47,7 +47,7 @@ class LiveCheck(QObject):
             return
         try:
             self._send.send((generation, str(folder), {str(p): t for p, t in texts.items()},
-                             str(on_screen) if on_screen else ""))
+                             str(on_screen) if on_screen else None))
         except (BrokenPipeError, OSError):
             self.close()  # the process died: start another next time, and check now here
             QThreadPool.globalInstance().start(_Thread(self, generation, folder, texts))

@@ -128,13 +128,11 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
     window.search.setEnabled(False)
     loader = TopicLoader(window.library.paths, cache_dir, window)
     loader.progressed.connect(page.show_progress)
-    studying_early = []
 
     def early(topic) -> None:
         """The first cards: study them while the rest is read."""
-        if window.store.closed or studying_early:
+        if window.store.closed:
             return
-        studying_early.append(topic.id)
         window.library.show_early(topic)
         window.partial = True
         for name, action in still.items():
@@ -152,7 +150,7 @@ def load_in_background(window, cache_dir: Path) -> TopicLoader:
     def loaded() -> None:
         if window.store.closed:
             return
-        if studying_early:
+        if window.partial:  # the first cards are on screen
             QTimer.singleShot(0, window, take_whole)
             return
         # Two steps of a quarter of a second each at 50,000 cards, the page redrawn
